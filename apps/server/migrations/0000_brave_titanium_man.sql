@@ -1,0 +1,209 @@
+CREATE TABLE "audit_log" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"actor_id" integer,
+	"actor_email" text,
+	"action" text NOT NULL,
+	"entity_type" text NOT NULL,
+	"entity_id" text NOT NULL,
+	"region_id" integer,
+	"council_id" integer,
+	"organization_id" integer,
+	"before" jsonb,
+	"after" jsonb,
+	"request_id" text
+);
+--> statement-breakpoint
+CREATE TABLE "login_attempts" (
+	"id" text PRIMARY KEY NOT NULL,
+	"email" text NOT NULL,
+	"ip" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "password_resets" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"user_id" integer NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "sessions" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"user_id" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"ip" text,
+	"user_agent" text
+);
+--> statement-breakpoint
+CREATE TABLE "council_territories" (
+	"council_id" integer NOT NULL,
+	"territory_id" integer NOT NULL,
+	CONSTRAINT "council_territories_council_id_territory_id_pk" PRIMARY KEY("council_id","territory_id")
+);
+--> statement-breakpoint
+CREATE TABLE "councils" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"prefecture" text NOT NULL,
+	"region_id" integer NOT NULL,
+	"email" text,
+	"active" boolean DEFAULT true NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "councils_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
+CREATE TABLE "organization_contacts" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"organization_id" integer NOT NULL,
+	"date" date NOT NULL,
+	"kind" text NOT NULL,
+	"summary" text NOT NULL,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "organizations" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"kind" text NOT NULL,
+	"territory_id" integer NOT NULL,
+	"council_id" integer,
+	"region_id" integer NOT NULL,
+	"collection_status" text DEFAULT 'new' NOT NULL,
+	"tax_code" text,
+	"email" text,
+	"phone" text,
+	"website" text,
+	"address" text,
+	"contact_person" text,
+	"notes" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "boundary_sets" (
+	"id" text PRIMARY KEY NOT NULL,
+	"level" text NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_to" date,
+	"attribution" text NOT NULL,
+	"topology" jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "territories" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"level" text NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"name_alt" text,
+	"parent_id" integer,
+	"valid_from" date NOT NULL,
+	"valid_to" date,
+	"car_plate" text,
+	"unit_type" text,
+	"nuts" text,
+	"population" integer,
+	"population_year" integer,
+	"area_km2" numeric,
+	"is_capital" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "territory_changes" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"from_id" integer NOT NULL,
+	"to_id" integer NOT NULL,
+	"kind" text NOT NULL,
+	"effective_date" date NOT NULL,
+	"note" text
+);
+--> statement-breakpoint
+CREATE TABLE "territory_codes" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"territory_id" integer NOT NULL,
+	"scheme" text NOT NULL,
+	"code" text NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_to" date
+);
+--> statement-breakpoint
+CREATE TABLE "role_assignments" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"user_id" integer NOT NULL,
+	"role" text NOT NULL,
+	"scope_type" text NOT NULL,
+	"scope_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "users" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"email" text NOT NULL,
+	"name" text NOT NULL,
+	"password_hash" text,
+	"locale" text DEFAULT 'it' NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"oidc_issuer" text,
+	"oidc_subject" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_login_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "outbox" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"to" text NOT NULL,
+	"subject" text NOT NULL,
+	"body" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sent_at" timestamp with time zone,
+	"error" text
+);
+--> statement-breakpoint
+ALTER TABLE "password_resets" ADD CONSTRAINT "password_resets_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "council_territories" ADD CONSTRAINT "council_territories_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "council_territories" ADD CONSTRAINT "council_territories_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "councils" ADD CONSTRAINT "councils_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_contacts" ADD CONSTRAINT "organization_contacts_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_contacts" ADD CONSTRAINT "organization_contacts_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "territory_changes" ADD CONSTRAINT "territory_changes_from_id_territories_id_fk" FOREIGN KEY ("from_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "territory_changes" ADD CONSTRAINT "territory_changes_to_id_territories_id_fk" FOREIGN KEY ("to_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "territory_codes" ADD CONSTRAINT "territory_codes_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "role_assignments" ADD CONSTRAINT "role_assignments_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "audit_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
+CREATE INDEX "audit_council_idx" ON "audit_log" USING btree ("council_id","at");--> statement-breakpoint
+CREATE INDEX "audit_region_idx" ON "audit_log" USING btree ("region_id","at");--> statement-breakpoint
+CREATE INDEX "login_attempts_email_idx" ON "login_attempts" USING btree ("email","at");--> statement-breakpoint
+CREATE INDEX "login_attempts_ip_idx" ON "login_attempts" USING btree ("ip","at");--> statement-breakpoint
+CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "council_territories_territory_idx" ON "council_territories" USING btree ("territory_id");--> statement-breakpoint
+CREATE INDEX "councils_region_idx" ON "councils" USING btree ("region_id");--> statement-breakpoint
+CREATE INDEX "organization_contacts_org_idx" ON "organization_contacts" USING btree ("organization_id","date");--> statement-breakpoint
+CREATE INDEX "organizations_council_idx" ON "organizations" USING btree ("council_id");--> statement-breakpoint
+CREATE INDEX "organizations_region_idx" ON "organizations" USING btree ("region_id");--> statement-breakpoint
+CREATE INDEX "organizations_kind_idx" ON "organizations" USING btree ("kind");--> statement-breakpoint
+CREATE UNIQUE INDEX "territories_level_code_from_uq" ON "territories" USING btree ("level","code","valid_from");--> statement-breakpoint
+CREATE INDEX "territories_parent_idx" ON "territories" USING btree ("parent_id");--> statement-breakpoint
+CREATE INDEX "territories_code_idx" ON "territories" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "territories_level_idx" ON "territories" USING btree ("level","valid_from");--> statement-breakpoint
+CREATE INDEX "territory_changes_from_idx" ON "territory_changes" USING btree ("from_id");--> statement-breakpoint
+CREATE INDEX "territory_changes_to_idx" ON "territory_changes" USING btree ("to_id");--> statement-breakpoint
+CREATE INDEX "territory_codes_code_idx" ON "territory_codes" USING btree (upper("code"));--> statement-breakpoint
+CREATE INDEX "territory_codes_territory_idx" ON "territory_codes" USING btree ("territory_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "role_assignments_uq" ON "role_assignments" USING btree ("user_id","role","scope_type",coalesce("scope_id", 0));--> statement-breakpoint
+CREATE INDEX "role_assignments_user_idx" ON "role_assignments" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "users_email_uq" ON "users" USING btree (lower("email"));--> statement-breakpoint
+CREATE UNIQUE INDEX "users_oidc_uq" ON "users" USING btree ("oidc_issuer","oidc_subject");--> statement-breakpoint
+CREATE INDEX "outbox_created_idx" ON "outbox" USING btree ("created_at");

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The only reader of process.env: every variable is described here and parsed once at start-up.
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port'),
+  HOST: z.string().default('0.0.0.0').describe('Interface to listen on'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .describe('PostgreSQL server; when unset the embedded PGlite database is used'),
+  MOSAICO_DATA_DIR: z.string().default('./.mosaico').describe('Directory of the embedded database and uploaded files'),
+  MOSAICO_DEMO: z
+    .enum(['auto', 'on', 'off'])
+    .default('auto')
+    .describe('Load the demo accounts: auto = only on a new embedded database'),
+  PUBLIC_URL: z.string().url().optional().describe('External URL, used in e-mails and OpenID Connect redirects'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(8).describe('Idle session lifetime in hours'),
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5).describe('Failed logins per e-mail and IP per window'),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15).describe('Login rate-limit window'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('Honour X-Forwarded-* (set behind a TLS-terminating proxy; enables HSTS)'),
+  SMTP_URL: z.string().optional().describe('smtp(s)://user:pass@host:port; when unset e-mail goes to the outbox'),
+  MAIL_FROM: z.string().default('Mosaico <no-reply@mosaico.local>').describe('Sender of e-mails'),
+  OIDC_ISSUER_URL: z.string().url().optional().describe('OpenID Connect issuer (SPID/CIE gateway, ministry SSO)'),
+  OIDC_CLIENT_ID: z.string().optional().describe('OpenID Connect client id'),
+  OIDC_CLIENT_SECRET: z.string().optional().describe('OpenID Connect client secret'),
+  OIDC_LABEL: z.string().default('SPID / CIE').describe('Label of the single sign-on button'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string; webDist: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  if (c.OIDC_ISSUER_URL && !(c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET)) {
+    throw new Error('Invalid configuration:\n  OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER_URL');
+  }
+  return {
+    ...c,
+    dataDir: path.resolve(c.MOSAICO_DATA_DIR),
+    webDist: path.resolve(import.meta.dirname, '../../web/dist'),
+  };
+}
+
+export const configDescription = Object.entries(schema.shape).map(([name, s]) => ({
+  name,
+  description: (s as z.ZodType).description ?? '',
+}));

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../platform/http/app.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { councilRoutes } from './councils/councils.routes.ts';
+import { territoryRoutes } from './territories/territories.routes.ts';
+
+/** Every module's routes, mounted under /api/v1. */
+export function registerModules(app: FastifyInstance, deps: AppDeps) {
+  authRoutes(app, deps);
+  territoryRoutes(app, deps);
+  councilRoutes(app, deps);
+  auditRoutes(app, deps);
+}

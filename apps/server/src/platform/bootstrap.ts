@@ -1,0 +1,26 @@
+import type { Config } from '../config.ts';
+import { seedCouncils } from '../modules/councils/councils.seed.ts';
+import { loadReferenceData } from '../modules/territories/reference-data.ts';
+import { type Database, openDatabase } from './db/client.ts';
+
+/** Opens the configured database, applies migrations and loads the reference territories and councils. */
+export async function prepareDatabase(config: Config, log: (msg: string) => void = () => {}): Promise<Database> {
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  await database.migrate();
+  const t0 = performance.now();
+  const ref = await database.db.transaction((tx) => loadReferenceData(tx));
+  if (ref.loaded) {
+    const n = await database.db.transaction((tx) => seedCouncils(tx));
+    log(
+      `Dati di riferimento caricati: ${ref.counts.regions} regioni, ${ref.counts.provinces} province/UTS, ${ref.counts.comuni} comuni, ${n} consigli (${Math.round(performance.now() - t0)} ms)`,
+    );
+  }
+  return database;
+}
+
+/** Demo accounts are loaded on a new embedded database unless MOSAICO_DEMO says otherwise. */
+export function wantsDemo(config: Config, database: Database): boolean {
+  if (config.MOSAICO_DEMO === 'on') return true;
+  if (config.MOSAICO_DEMO === 'off') return false;
+  return database.kind === 'pglite' && database.fresh;
+}

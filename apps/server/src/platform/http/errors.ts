@@ -1,0 +1,37 @@
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
+
+export const statusOfKind: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+};
+
+export interface FieldIssue {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * The one error type services throw. `code` is a stable message key in the catalogue (messages.ts);
+ * `params` fill its placeholders; `details` lists field issues or other structured data.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+    readonly details?: unknown,
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', 'not_found', { what });
+export const forbidden = () => new AppError('forbidden', 'forbidden');
+export const versionConflict = (current: number) =>
+  new AppError('conflict', 'version_conflict', { current }, { currentVersion: current });
+export const invalidFields = (issues: FieldIssue[]) => new AppError('invalid', 'validation_failed', {}, { issues });

@@ -1,0 +1,5 @@
+/** Reads a version from an If-Match header such as "3" or W/"3"; anything else is ignored. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  const m = header ? /^(?:W\/)?"?(\d+)"?$/.exec(header.trim()) : null;
+  return m ? Number(m[1]) : undefined;
+}

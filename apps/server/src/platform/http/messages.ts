@@ -1,0 +1,71 @@
+export type Lang = 'it' | 'en';
+
+type Catalogue = Record<string, { it: string; en: string }>;
+
+/** Server messages by stable code; `{name}` placeholders are filled from the error's params. */
+const messages: Catalogue = {
+  validation_failed: { it: 'Alcuni dati non sono validi: correggi i campi indicati.', en: 'Some data is not valid: fix the fields listed.' },
+  not_found: { it: 'Non trovato: {what}.', en: 'Not found: {what}.' },
+  route_not_found: { it: 'Indirizzo API inesistente: {method} {url}.', en: 'No such API address: {method} {url}.' },
+  forbidden: { it: 'Non hai i permessi per questa operazione in questo ambito.', en: 'You are not allowed to do this in this scope.' },
+  unauthenticated: { it: 'Accedi per continuare.', en: 'Sign in to continue.' },
+  session_expired: { it: 'La sessione è scaduta: accedi di nuovo.', en: 'Your session has expired: sign in again.' },
+  bad_credentials: { it: 'E-mail o password non corrette.', en: 'Wrong e-mail or password.' },
+  account_disabled: { it: 'Questo account è disattivato.', en: 'This account is disabled.' },
+  too_many_attempts: {
+    it: 'Troppi tentativi di accesso: riprova tra {minutes} minuti.',
+    en: 'Too many sign-in attempts: try again in {minutes} minutes.',
+  },
+  too_many_requests: { it: 'Troppe richieste: riprova tra poco.', en: 'Too many requests: try again shortly.' },
+  version_conflict: {
+    it: 'Qualcun altro ha modificato questo elemento nel frattempo (versione attuale {current}): ricarica e riapplica le modifiche.',
+    en: 'Someone else changed this item meanwhile (current version {current}): reload and apply your changes again.',
+  },
+  version_required: {
+    it: 'Indica la versione che stai modificando (campo version o intestazione If-Match).',
+    en: 'State the version you are changing (version field or If-Match header).',
+  },
+  cross_site: { it: 'Richiesta da un altro sito rifiutata.', en: 'Cross-site request refused.' },
+  internal: { it: 'Errore interno: riprova; se persiste, comunica il codice {requestId}.', en: 'Internal error: try again; if it persists, quote code {requestId}.' },
+  wrong_password: { it: 'La password attuale non è corretta.', en: 'The current password is wrong.' },
+  reset_invalid: { it: 'Il link di reimpostazione non è valido o è scaduto.', en: 'The reset link is invalid or has expired.' },
+  oidc_disabled: { it: 'L’accesso con identità digitale non è configurato.', en: 'Single sign-on is not configured.' },
+  oidc_failed: { it: 'Accesso con identità digitale non riuscito: {reason}.', en: 'Single sign-on failed: {reason}.' },
+  oidc_no_account: {
+    it: 'Nessun account Mosaico per {email}: chiedi a un amministratore di crearlo.',
+    en: 'No Mosaico account for {email}: ask an administrator to create it.',
+  },
+  email_taken: { it: 'Esiste già un account con l’e-mail {email}.', en: 'An account with e-mail {email} already exists.' },
+  role_scope_mismatch: {
+    it: 'Il ruolo {role} non si assegna in un ambito di tipo {scopeType}.',
+    en: 'Role {role} cannot be held in a {scopeType} scope.',
+  },
+  scope_not_found: { it: 'Ambito inesistente: {scopeType} {scopeId}.', en: 'No such scope: {scopeType} {scopeId}.' },
+  territory_not_found: { it: 'Territorio inesistente: {code}.', en: 'No such territory: {code}.' },
+  council_territory_mismatch: {
+    it: 'Il territorio {code} non è coperto dal consiglio {council}.',
+    en: 'Territory {code} is not covered by council {council}.',
+  },
+  council_required: {
+    it: 'Indica il consiglio territoriale a cui registrare l’attore.',
+    en: 'State the council to register the organisation to.',
+  },
+  last_admin: { it: 'Non puoi togliere l’ultimo amministratore nazionale.', en: 'You cannot remove the last national administrator.' },
+  csv_invalid: { it: 'Il file CSV non è leggibile: {reason}.', en: 'The CSV file cannot be read: {reason}.' },
+  csv_has_errors: {
+    it: 'Il file contiene {count} righe con errori: nulla è stato importato.',
+    en: 'The file has {count} rows with errors: nothing was imported.',
+  },
+  file_required: { it: 'Allega un file CSV.', en: 'Attach a CSV file.' },
+  has_dependents: { it: 'Impossibile eliminare: {what}.', en: 'Cannot delete: {what}.' },
+};
+
+export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {
+  const entry = messages[code];
+  const template = entry ? entry[lang] : code;
+  return template.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? `{${k}}`));
+}
+
+export function hasMessage(code: string): boolean {
+  return code in messages;
+}

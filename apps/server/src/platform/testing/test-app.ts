@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { loadConfig } from '../../config.ts';
+import { seedCouncils } from '../../modules/councils/councils.seed.ts';
+import { loadReferenceData } from '../../modules/territories/reference-data.ts';
+import { type Database, openDatabase } from '../db/client.ts';
+import { buildApp } from '../http/app.ts';
+import { createMailer } from '../mail/mailer.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/**
+ * A fully wired app on a fresh database with the reference data loaded: in-memory PGlite, or, when
+ * TEST_DATABASE_URL is set, a new schema of that PostgreSQL server (dropped on close).
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const url = process.env.TEST_DATABASE_URL;
+  let schema: string | null = null;
+  let database: Database;
+  if (url) {
+    schema = `test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const u = new URL(url);
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    database = await openDatabase({ url: u.toString(), migrationsSchema: schema });
+  } else {
+    database = await openDatabase({ dataDir: ':memory:' });
+  }
+  await database.migrate();
+  await database.db.transaction(async (tx) => {
+    await loadReferenceData(tx);
+    await seedCouncils(tx);
+  });
+  const config = loadConfig({ LOG_LEVEL: 'silent', MOSAICO_DATA_DIR: '/nonexistent', ...env });
+  const app = await buildApp({ config, database, mailer: createMailer({ from: config.MAIL_FROM }), version: 'test' });
+  await app.ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+      if (url && schema) {
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
+        await admin.query(`drop schema ${schema} cascade`);
+        await admin.end();
+      }
+    },
+  };
+}
+
+/** A signed-in client: keeps the session cookie and sends JSON. */
+export interface Client {
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  cookie: string | null;
+}
+
+export function client(app: FastifyInstance, cookie: string | null = null): Client {
+  const c: Client = {
+    cookie,
+    get: (url, headers = {}) => app.inject({ method: 'GET', url, headers: withCookie(headers) }),
+    post: (url, body, headers = {}) => app.inject({ method: 'POST', url, payload: body as object, headers: withCookie(headers) }),
+    patch: (url, body, headers = {}) => app.inject({ method: 'PATCH', url, payload: body as object, headers: withCookie(headers) }),
+    delete: (url, headers = {}) => app.inject({ method: 'DELETE', url, headers: withCookie(headers) }),
+  };
+  function withCookie(h: Record<string, string>) {
+    return c.cookie ? { ...h, cookie: c.cookie } : h;
+  }
+  return c;
+}
+
+/** Signs in through the real login route and returns a client holding the session. */
+export async function signIn(app: FastifyInstance, email: string, password: string): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.headers['set-cookie'];
+  const raw = Array.isArray(setCookie) ? setCookie[0] : (setCookie as string);
+  return client(app, raw.split(';')[0]);
+}

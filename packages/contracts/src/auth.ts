@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+export const ROLES = [
+  'national_admin',
+  'regional_coordinator',
+  'council_referent',
+  'data_provider',
+  'tutor',
+  'association_member',
+] as const;
+export const SCOPE_TYPES = ['nation', 'region', 'council', 'organization'] as const;
+
+/** Which scope types each role may be held in. */
+export const ROLE_SCOPES: Record<(typeof ROLES)[number], readonly (typeof SCOPE_TYPES)[number][]> = {
+  national_admin: ['nation'],
+  regional_coordinator: ['region'],
+  council_referent: ['council'],
+  data_provider: ['organization'],
+  tutor: ['nation', 'region', 'council'],
+  association_member: ['organization'],
+};
+
+export const loginBody = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(200),
+});
+
+export const roleGrant = z.object({
+  role: z.enum(ROLES),
+  scopeType: z.enum(SCOPE_TYPES),
+  scopeId: z.number().int().nullable(),
+  scopeName: z.string().nullable().optional(),
+});
+
+export const me = z.object({
+  id: z.number().int().nullable(),
+  email: z.string(),
+  name: z.string(),
+  locale: z.enum(['it', 'en']),
+  roles: z.array(roleGrant),
+});
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(12).max(200),
+});
+
+export const resetRequestBody = z.object({ email: z.email().max(254) });
+export const resetConfirmBody = z.object({ token: z.string().min(10).max(200), newPassword: z.string().min(12).max(200) });
+
+export const authConfig = z.object({ oidc: z.object({ enabled: z.boolean(), label: z.string() }) });
