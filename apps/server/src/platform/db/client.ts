@@ -26,7 +26,7 @@ export interface Database {
 const migrationsFolder = path.resolve(import.meta.dirname, '../../../migrations');
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite in dataDir (or in memory for ':memory:'). */
-export async function openDatabase(opts: { url?: string; dataDir?: string; migrationsSchema?: string }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     const db = drizzlePg(pool) as unknown as Db;
@@ -34,7 +34,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; migra
       db,
       kind: 'postgres',
       fresh: false,
-      migrate: () => migratePg(db as never, { migrationsFolder, migrationsSchema: opts.migrationsSchema }),
+      migrate: () => migratePg(db as never, { migrationsFolder }),
       ping: () => timed(() => pool.query('select 1')),
       close: () => pool.end(),
     };

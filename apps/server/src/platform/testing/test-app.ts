@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { loadConfig } from '../../config.ts';
 import { seedCouncils } from '../../modules/councils/councils.seed.ts';
 import { loadReferenceData } from '../../modules/territories/reference-data.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import { buildApp } from '../http/app.ts';
 import { createMailer } from '../mail/mailer.ts';
+import { createScratchDatabase } from './scratch-database.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -16,24 +15,12 @@ export interface TestApp {
 
 /**
  * A fully wired app on a fresh database with the reference data loaded: in-memory PGlite, or, when
- * TEST_DATABASE_URL is set, a new schema of that PostgreSQL server (dropped on close).
+ * TEST_DATABASE_URL is set, a new database on that PostgreSQL server (dropped on close).
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const url = process.env.TEST_DATABASE_URL;
-  let schema: string | null = null;
-  let database: Database;
-  if (url) {
-    schema = `test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    const u = new URL(url);
-    u.searchParams.set('options', `-c search_path=${schema}`);
-    database = await openDatabase({ url: u.toString(), migrationsSchema: schema });
-  } else {
-    database = await openDatabase({ dataDir: ':memory:' });
-  }
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  const scratch = serverUrl ? await createScratchDatabase(serverUrl) : null;
+  const database = await openDatabase(scratch ? { url: scratch.url } : { dataDir: ':memory:' });
   await database.migrate();
   await database.db.transaction(async (tx) => {
     await loadReferenceData(tx);
@@ -48,12 +35,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await app.close();
       await database.close();
-      if (url && schema) {
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`drop schema ${schema} cascade`);
-        await admin.end();
-      }
+      await scratch?.drop();
     },
   };
 }
