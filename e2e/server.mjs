@@ -1,12 +1,11 @@
-// Starts Mosaico as `npm start` would, on a fresh data directory (or a fresh PostgreSQL schema when
+// Starts Mosaico as `npm start` would, on a fresh data directory (or a scratch PostgreSQL database when
 // TEST_DATABASE_URL is set), with the demo accounts, and waits until /api/health answers.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { register } from 'tsx/esm/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -14,23 +13,12 @@ export async function startServer({ port }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mosaico-e2e-'));
   const env = { ...process.env, PORT: String(port), MOSAICO_DATA_DIR: dataDir, MOSAICO_DEMO: 'on', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
-  let dropDatabase = async () => {};
+  let scratch = null;
   if (process.env.TEST_DATABASE_URL) {
-    // A database of its own on the test server, created and dropped here (the server's CLI creates none).
-    const name = `e2e_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(process.env.TEST_DATABASE_URL);
-    u.pathname = `/${name}`;
-    env.DATABASE_URL = u.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    register();
+    const { createScratchDatabase } = await import('../apps/server/src/platform/testing/scratch-database.ts');
+    scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL, 'e2e');
+    env.DATABASE_URL = scratch.url;
   }
   const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -53,7 +41,7 @@ export async function startServer({ port }) {
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      await dropDatabase();
+      await scratch?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

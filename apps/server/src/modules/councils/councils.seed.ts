@@ -1,7 +1,8 @@
-import { and, count, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { LAYOUT_2017 } from '../territories/reference-data.ts';
 import { territories, territoryChanges } from '../territories/territories.schema.ts';
+import { validAt } from '../territories/territories.service.ts';
 import { councils, councilTerritories } from './councils.schema.ts';
 
 // Where the State's territorial office is not a prefecture.
@@ -22,7 +23,7 @@ export async function seedCouncils(db: DbOrTx): Promise<number> {
   const provinces = await db
     .select()
     .from(territories)
-    .where(and(eq(territories.level, 'province'), lte(territories.validFrom, at), or(isNull(territories.validTo), gte(territories.validTo, at))))
+    .where(and(eq(territories.level, 'province'), validAt(territories, at)))
     .orderBy(territories.code);
   const successors = await db.select().from(territoryChanges);
   for (const p of provinces) {

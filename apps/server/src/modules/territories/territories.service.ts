@@ -1,6 +1,6 @@
 import type { boundaryQuery, territoryQuery } from '@mosaico/contracts/territories';
 import { and, asc, count, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -11,7 +11,8 @@ export type TerritoryRow = typeof territories.$inferSelect;
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
-const validAt = (t: { validFrom: typeof territories.validFrom; validTo: typeof territories.validTo }, at: string) =>
+/** Rows in force on a date: valid_from ≤ at ≤ valid_to (open-ended when valid_to is null). */
+export const validAt = (t: { validFrom: AnyPgColumn; validTo: AnyPgColumn }, at: string) =>
   and(lte(t.validFrom, at), or(isNull(t.validTo), gte(t.validTo, at)));
 
 const parent = alias(territories, 'parent');

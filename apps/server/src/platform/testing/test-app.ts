@@ -17,7 +17,10 @@ export interface TestApp {
  * A fully wired app on a fresh database with the reference data loaded: in-memory PGlite, or, when
  * TEST_DATABASE_URL is set, a new database on that PostgreSQL server (dropped on close).
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  extend?: (app: FastifyInstance) => void,
+): Promise<TestApp> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   const scratch = serverUrl ? await createScratchDatabase(serverUrl) : null;
   const database = await openDatabase(scratch ? { url: scratch.url } : { dataDir: ':memory:' });
@@ -28,6 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const config = loadConfig({ LOG_LEVEL: 'silent', MOSAICO_DATA_DIR: '/nonexistent', ...env });
   const app = await buildApp({ config, database, mailer: createMailer({ from: config.MAIL_FROM }), version: 'test' });
+  extend?.(app);
   await app.ready();
   return {
     app,
