@@ -15,7 +15,7 @@ export const council = z.object({
 });
 
 export const councilQuery = z.object({
-  region: z.string().trim().max(3).optional(),
+  region: z.string().trim().max(10).optional(),
   q: z.string().trim().max(100).optional(),
 });
 

@@ -42,5 +42,5 @@ export const territoryCodeQuery = z.object({ at: isoDate.optional() });
 export const boundaryQuery = z.object({
   level: z.enum(['region', 'province']).default('province'),
   at: isoDate.optional(),
-  region: z.string().trim().max(3).optional(),
+  region: z.string().trim().max(10).optional(),
 });

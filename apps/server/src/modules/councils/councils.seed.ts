@@ -1,4 +1,5 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, gt } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { LAYOUT_2017 } from '../territories/reference-data.ts';
 import { territories, territoryChanges } from '../territories/territories.schema.ts';
@@ -13,19 +14,19 @@ const SPECIAL_PREFECTURES: Record<string, string> = {
 };
 
 /**
- * One council per province of the 2017–2025 layout (107), covering that province; in Sardinia each council
- * also covers the 2026 units that received most of its comuni. Runs once, on an empty table.
+ * One council per province of the 2017–2025 layout (107), covering that province. In Sardinia each 2026 unit
+ * is also covered by the council of the old province its capital belonged to (Cagliari 118006 was 092009).
+ * Runs once, on an empty table.
  */
 export async function seedCouncils(db: DbOrTx): Promise<number> {
   const [{ n }] = await db.select({ n: count() }).from(councils);
   if (n > 0) return 0;
-  const at = '2025-12-31';
   const provinces = await db
     .select()
     .from(territories)
-    .where(and(eq(territories.level, 'province'), validAt(territories, at)))
+    .where(and(eq(territories.level, 'province'), validAt(territories, '2025-12-31')))
     .orderBy(territories.code);
-  const successors = await db.select().from(territoryChanges);
+  const councilOfProvince = new Map<number, number>();
   for (const p of provinces) {
     const plate = p.carPlate ?? p.code;
     const [c] = await db
@@ -37,17 +38,24 @@ export async function seedCouncils(db: DbOrTx): Promise<number> {
         regionId: p.parentId as number,
       })
       .returning({ id: councils.id });
-    const covered = [p.id];
-    if (p.validFrom === LAYOUT_2017 && p.validTo) {
-      // A 2026 unit goes to the council whose province gave it most comuni (province changes note how many).
-      for (const ch of successors.filter((s) => s.fromId === p.id && s.note)) {
-        const best = successors
-          .filter((s) => s.toId === ch.toId && s.note)
-          .sort((a, b) => Number.parseInt(b.note as string, 10) - Number.parseInt(a.note as string, 10))[0];
-        if (best?.fromId === p.id) covered.push(ch.toId);
-      }
-    }
-    await db.insert(councilTerritories).values(covered.map((territoryId) => ({ councilId: c.id, territoryId })));
+    councilOfProvince.set(p.id, c.id);
+    await db.insert(councilTerritories).values({ councilId: c.id, territoryId: p.id });
+  }
+  // Units that begin after the 2017 layout: find the old province of their capital through its recode.
+  const oldCapital = alias(territories, 'old_capital');
+  const newUnits = await db
+    .select({ unitId: territories.parentId, oldProvinceId: oldCapital.parentId })
+    .from(territories)
+    .innerJoin(territoryChanges, and(eq(territoryChanges.toId, territories.id), eq(territoryChanges.kind, 'recode')))
+    .innerJoin(oldCapital, eq(oldCapital.id, territoryChanges.fromId))
+    .where(and(eq(territories.level, 'comune'), eq(territories.isCapital, true), gt(territories.validFrom, LAYOUT_2017)));
+  // A unit with two capitals (e.g. Medio Campidano) goes to the council of the first.
+  const covered = new Set<number>();
+  for (const u of newUnits) {
+    const councilId = councilOfProvince.get(u.oldProvinceId as number);
+    if (!councilId || !u.unitId || covered.has(u.unitId)) continue;
+    covered.add(u.unitId);
+    await db.insert(councilTerritories).values({ councilId, territoryId: u.unitId });
   }
   return provinces.length;
 }
