@@ -20,31 +20,34 @@ export const ORGANIZATION_KINDS = [
 export const COLLECTION_STATUSES = ['contributing', 'identified', 'new', 'inactive'] as const;
 export const CONTACT_KINDS = ['contact', 'meeting', 'agreement', 'other'] as const;
 
-const url = z
-  .string()
-  .trim()
-  .max(300)
-  .regex(/^https?:\/\/[^\s]+\.[^\s]+$/, 'Indirizzo web non valido (deve iniziare con http:// o https://).|Invalid web address (must start with http:// or https://).')
-  .nullish()
-  .or(z.literal('').transform(() => null));
+/** The fields a data provider or association member may change on their own organisation. */
+export const ORGANIZATION_CONTACT_FIELDS = ['email', 'phone', 'website', 'address', 'contactPerson'] as const;
+
+// Pattern checks use refine, not regex: only custom issues carry their "italiano|english" message through.
+const matching = (pattern: RegExp, message: string, max?: number) =>
+  (max ? z.string().trim().max(max) : z.string().trim())
+    .refine((v) => pattern.test(v), message)
+    .nullish()
+    .or(z.literal('').transform(() => null));
+
+const url = matching(
+  /^https?:\/\/[^\s]+\.[^\s]+$/,
+  'Indirizzo web non valido (deve iniziare con http:// o https://).|Invalid web address (must start with http:// or https://).',
+  300,
+);
 const email = z.email().max(254).nullish().or(z.literal('').transform(() => null));
-const phone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9 ./()-]{6,20}$/, 'Numero di telefono non valido.|Invalid phone number.')
-  .nullish()
-  .or(z.literal('').transform(() => null));
-const taxCode = z
-  .string()
-  .trim()
-  .regex(/^([0-9]{11}|[A-Za-z0-9]{16})$/, 'Codice fiscale o partita IVA non valido (11 cifre o 16 caratteri).|Invalid tax code (11 digits or 16 characters).')
-  .nullish()
-  .or(z.literal('').transform(() => null));
+const phone = matching(/^\+?[0-9 ./()-]{6,20}$/, 'Numero di telefono non valido.|Invalid phone number.');
+const taxCode = matching(
+  /^([0-9]{11}|[A-Za-z0-9]{16})$/,
+  'Codice fiscale o partita IVA non valido (11 cifre o 16 caratteri).|Invalid tax code (11 digits or 16 characters).',
+);
 
 const fields = {
   name: z.string().trim().min(2).max(200),
   kind: z.enum(ORGANIZATION_KINDS),
+  /** Any code of the territory: ISTAT (comune, province, region), car plate, ITTER107, or IT for the nation. */
   territoryCode: z.string().trim().min(2).max(10),
+  /** Omitted or null: the council covering the territory (none for a region or the nation: a regional body). */
   councilId: z.number().int().positive().nullish(),
   collectionStatus: z.enum(COLLECTION_STATUSES).default('new'),
   taxCode,
@@ -56,9 +59,10 @@ const fields = {
   notes: optionalText(4000),
 };
 
-export const organizationCreate = z.object(fields);
+// Strict: a misspelt field is reported, not silently dropped.
+export const organizationCreate = z.strictObject(fields);
 export const organizationPatch = z
-  .object({ ...fields, collectionStatus: z.enum(COLLECTION_STATUSES) })
+  .strictObject({ ...fields, collectionStatus: z.enum(COLLECTION_STATUSES) })
   .partial()
   .extend({ version: z.number().int().positive().optional() });
 
@@ -67,8 +71,9 @@ export const organization = z.object({
   name: z.string(),
   kind: z.enum(ORGANIZATION_KINDS),
   territory: z.object({ id: z.number().int(), code: z.string(), name: z.string(), level: z.string() }),
-  council: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-  region: z.object({ id: z.number().int(), code: z.string(), name: z.string() }),
+  council: z.object({ id: z.number().int(), code: z.string(), name: z.string() }).nullable(),
+  /** null only for a national body (territory IT). */
+  region: z.object({ id: z.number().int(), code: z.string(), name: z.string() }).nullable(),
   collectionStatus: z.enum(COLLECTION_STATUSES),
   taxCode: z.string().nullable(),
   email: z.string().nullable(),
@@ -82,19 +87,26 @@ export const organization = z.object({
   updatedAt: z.string(),
 });
 
-export const organizationQuery = z.object({
+const organizationFilters = {
+  /** Matches name, tax code, e-mail or contact person. */
   q: z.string().trim().max(100).optional(),
   kind: z.enum(ORGANIZATION_KINDS).optional(),
   status: z.enum(COLLECTION_STATUSES).optional(),
   councilId: z.coerce.number().int().positive().optional(),
-  region: z.string().trim().max(3).optional(),
+  /** Any code of a region (ISTAT 03, ITTER107 ITC4...). */
+  region: z.string().trim().max(5).optional(),
   sort: z.enum(['name', '-name', 'updatedAt', '-updatedAt']).default('name'),
-  ...pageQuery,
-});
+};
+
+export const organizationQuery = z.object({ ...organizationFilters, ...pageQuery });
+export const organizationExportQuery = z.object(organizationFilters);
 
 export const organizationPage = pageOf(organization);
 
-export const contactCreate = z.object({
+/** DELETE: the version read, unless sent as If-Match. */
+export const organizationDeleteQuery = z.object({ version: z.coerce.number().int().positive().optional() });
+
+export const contactCreate = z.strictObject({
   date: isoDate,
   kind: z.enum(CONTACT_KINDS),
   summary: z.string().trim().min(3).max(2000),
@@ -102,14 +114,32 @@ export const contactCreate = z.object({
 
 export const contact = z.object({
   id: z.number().int(),
+  organizationId: z.number().int(),
   date: z.string(),
   kind: z.enum(CONTACT_KINDS),
   summary: z.string(),
+  /** Name of who recorded it (null when recorded from the command line or by a deleted user). */
   createdBy: z.string().nullable(),
   createdAt: z.string(),
 });
 
-export const importRowError = z.object({ line: z.number().int(), field: z.string(), message: z.string() });
+export const contactList = z.object({ items: z.array(contact) });
+
+export const importQuery = z.object({
+  /** true (default): check the file and report, writing nothing. */
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+export const importRowError = z.object({
+  /** Line of the file (the header is line 1). */
+  line: z.number().int(),
+  /** CSV column name, e.g. territory_code. */
+  field: z.string(),
+  message: z.string(),
+});
 export const importResult = z.object({
   dryRun: z.boolean(),
   total: z.number().int(),
@@ -119,7 +149,12 @@ export const importResult = z.object({
   errors: z.array(importRowError),
 });
 
-/** Columns of the organisations CSV, for import and export alike. */
+/**
+ * Columns of the organisations CSV, for import and export alike. A row with an id updates that
+ * organisation (columns left out of the file are kept); without one it creates, or updates the
+ * organisation of the same name in the same council. council_code is like CTI-MI; empty = the council
+ * covering the territory.
+ */
 export const ORGANIZATION_CSV_COLUMNS = [
   'id',
   'name',

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ROLE_SCOPES, ROLES, roleGrant, SCOPE_TYPES } from './auth.ts';
-import { pageOf, pageQuery } from './common.ts';
+import { idParam, pageOf, pageQuery } from './common.ts';
+
+/** A role held by a user, with its id (to revoke it) and the name of its scope. */
+export const userRole = roleGrant.extend({ id: z.number().int() });
 
 export const user = z.object({
   id: z.number().int(),
@@ -8,8 +11,12 @@ export const user = z.object({
   name: z.string(),
   locale: z.enum(['it', 'en']),
   active: z.boolean(),
+  /** Linked to a single sign-on identity (OpenID Connect). */
   sso: z.boolean(),
-  roles: z.array(roleGrant.extend({ id: z.number().int() })),
+  /** false while an invited user has not chosen a password yet. */
+  hasPassword: z.boolean(),
+  /** The roles the reader may see: outside national admins, only those within the reader's own scope. */
+  roles: z.array(userRole),
   version: z.number().int(),
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
@@ -39,19 +46,28 @@ export const grantBody = z
     if (v.scopeType !== 'nation' && v.scopeId == null) {
       ctx.addIssue({ code: 'custom', path: ['scopeId'], message: 'Indica l’ambito (regione, consiglio o organizzazione).|State the scope (region, council or organisation).' });
     }
+    if (v.scopeType === 'nation' && v.scopeId != null) {
+      ctx.addIssue({ code: 'custom', path: ['scopeId'], message: 'L’ambito nazionale non ha un identificativo: lascia vuoto.|The nation scope has no id: leave it empty.' });
+    }
   });
+export type GrantBody = z.infer<typeof grantBody>;
 
 export const userCreate = z.object({
   email: z.email().max(254),
   name: z.string().trim().min(2).max(200),
   locale: z.enum(['it', 'en']).default('it'),
+  /** Without a password the user is e-mailed an invitation link (valid 7 days) to choose one. */
   password: z.string().min(12).max(200).optional(),
-  roles: z.array(grantBody).default([]),
+  roles: z.array(grantBody).max(20).default([]),
 });
+export type UserCreate = z.input<typeof userCreate>;
 
 export const userPatch = z.object({
   name: z.string().trim().min(2).max(200).optional(),
   locale: z.enum(['it', 'en']).optional(),
+  /** false closes every session of the user at once. */
   active: z.boolean().optional(),
   version: z.number().int().positive().optional(),
 });
+
+export const userRoleParams = idParam.extend({ roleId: z.coerce.number().int().positive() });

@@ -6,8 +6,10 @@ import { translate } from '../platform/http/messages.ts';
 import { createMailer } from '../platform/mail/mailer.ts';
 import { type Command, parseArgs, UsageError } from './args.ts';
 import { dbCommands } from './db.command.ts';
+import { organizationCommands } from './organizations.command.ts';
+import { usersCommands } from './users.command.ts';
 
-const commands: Record<string, Command> = { ...dbCommands };
+const commands: Record<string, Command> = { ...dbCommands, ...usersCommands, ...organizationCommands };
 
 function help() {
   console.log('Uso: mosaico <comando> [opzioni]\n');

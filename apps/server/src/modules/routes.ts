@@ -3,12 +3,18 @@ import type { AppDeps } from '../platform/http/app.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { councilRoutes } from './councils/councils.routes.ts';
+import { organizationRoutes } from './organizations/organizations.routes.ts';
+import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { territoryRoutes } from './territories/territories.routes.ts';
+import { userRoutes } from './users/users.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export function registerModules(app: FastifyInstance, deps: AppDeps) {
   authRoutes(app, deps);
   territoryRoutes(app, deps);
   councilRoutes(app, deps);
+  organizationRoutes(app, deps);
   auditRoutes(app, deps);
+  userRoutes(app, deps);
+  outboxRoutes(app, deps);
 }

@@ -38,3 +38,19 @@ export const loginAttempts = pgTable(
   },
   (t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)],
 );
+
+/**
+ * Single sign-on requests in flight: the PKCE verifier and nonce stay on the server, keyed by the hash of
+ * the state sent to the provider; a row lives ten minutes and is deleted when the provider calls back.
+ */
+export const oidcRequests = pgTable(
+  'oidc_requests',
+  {
+    stateHash: text('state_hash').primaryKey(),
+    codeVerifier: text('code_verifier').notNull(),
+    nonce: text('nonce').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('oidc_requests_expires_idx').on(t.expiresAt)],
+);

@@ -1,14 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { and, count, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { translate } from '../../platform/http/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { councils } from '../councils/councils.schema.ts';
-import { organizations } from '../organizations/organizations.schema.ts';
-import { territories } from '../territories/territories.schema.ts';
+import { placeGrants } from '../users/role-scopes.ts';
 import { users } from '../users/users.schema.ts';
 import { loginAttempts, passwordResets } from './auth.schema.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { createPasswordToken, hashPassword, passwordLink, RESET_TTL_MS, verifyPassword } from './passwords.ts';
 import { requireActor } from './scope.ts';
 import { createSession, deleteUserSessions, hashToken } from './sessions.ts';
 
@@ -59,26 +58,13 @@ export async function startSession(ctx: Ctx, user: { id: number; email: string }
 /** The signed-in user with the names of the scopes of their roles. */
 export async function getMe(ctx: Ctx) {
   const actor = requireActor(ctx.actor);
-  const ids = (t: string) => actor.roles.filter((r) => r.scopeType === t && r.scopeId != null).map((r) => r.scopeId as number);
-  const names = new Map<string, string>();
-  const regionIds = ids('region');
-  if (regionIds.length)
-    for (const r of await ctx.db.select({ id: territories.id, name: territories.name }).from(territories).where(inArray(territories.id, regionIds)))
-      names.set(`region:${r.id}`, r.name);
-  const councilIds = ids('council');
-  if (councilIds.length)
-    for (const r of await ctx.db.select({ id: councils.id, name: councils.name }).from(councils).where(inArray(councils.id, councilIds)))
-      names.set(`council:${r.id}`, r.name);
-  const orgIds = ids('organization');
-  if (orgIds.length)
-    for (const r of await ctx.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds)))
-      names.set(`organization:${r.id}`, r.name);
+  const roles = await placeGrants(ctx.db, actor.roles);
   return {
     id: actor.id,
     email: actor.email,
     name: actor.name,
     locale: actor.locale,
-    roles: actor.roles.map((r) => ({ ...r, scopeName: r.scopeType === 'nation' ? 'Italia' : (names.get(`${r.scopeType}:${r.scopeId}`) ?? null) })),
+    roles: roles.map((r) => ({ role: r.role, scopeType: r.scopeType, scopeId: r.scopeId, scopeName: r.scopeName })),
   };
 }
 
@@ -87,7 +73,8 @@ export async function changePassword(ctx: Ctx, body: { currentPassword: string; 
   const actor = requireActor(ctx.actor);
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.id as number));
   if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
-    throw new AppError('invalid', 'wrong_password', {}, { issues: [{ field: 'currentPassword', code: 'wrong_password', message: '' }] });
+    const message = translate('wrong_password', ctx.lang);
+    throw new AppError('invalid', 'wrong_password', {}, { issues: [{ field: 'currentPassword', code: 'wrong_password', message }] });
   }
   const passwordHash = await hashPassword(body.newPassword);
   await ctx.db.transaction(async (tx) => {
@@ -97,17 +84,12 @@ export async function changePassword(ctx: Ctx, body: { currentPassword: string; 
   });
 }
 
-const RESET_TTL_MS = 60 * 60_000;
-
 /** Sends a reset link by e-mail (or to the outbox); answers the same whether or not the address exists. */
 export async function requestPasswordReset(ctx: Ctx, email: string, baseUrl: string) {
-  const [user] = await ctx.db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-  if (!user || !user.active) return;
-  const token = randomBytes(32).toString('base64url');
+  const [user] = await ctx.db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  if (!user?.active) return;
   await ctx.db.transaction(async (tx) => {
-    await tx.delete(passwordResets).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
-    await tx.insert(passwordResets).values({ tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
-    const link = `${baseUrl}/reimposta-password?token=${token}`;
+    const link = passwordLink(baseUrl, await createPasswordToken(tx, user.id, RESET_TTL_MS));
     const it = user.locale !== 'en';
     await ctx.mailer.queue(tx, {
       to: user.email,
@@ -121,14 +103,21 @@ export async function requestPasswordReset(ctx: Ctx, email: string, baseUrl: str
   await ctx.mailer.deliverPending(ctx.db);
 }
 
-/** Sets a new password with a valid, unused reset token; every session of the user is closed. */
+/** Sets a new password with a valid, unused reset (or invitation) token; every session of the user is closed. */
 export async function confirmPasswordReset(ctx: Ctx, body: { token: string; newPassword: string }) {
   const hash = hashToken(body.token);
+  const invalid = () => new AppError('invalid', 'reset_invalid');
   const [row] = await ctx.db.select().from(passwordResets).where(eq(passwordResets.tokenHash, hash));
-  if (!row || row.usedAt || row.expiresAt.getTime() < Date.now()) throw new AppError('invalid', 'reset_invalid');
+  if (!row || row.usedAt || row.expiresAt.getTime() < Date.now()) throw invalid();
   const passwordHash = await hashPassword(body.newPassword);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(passwordResets).set({ usedAt: new Date() }).where(eq(passwordResets.tokenHash, hash));
+    // Claiming the token with a conditional update keeps it single-use even when two requests race.
+    const claimed = await tx
+      .update(passwordResets)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResets.tokenHash, hash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
+      .returning({ userId: passwordResets.userId });
+    if (!claimed.length) throw invalid();
     await tx.update(users).set({ passwordHash, updatedAt: new Date(), version: sql`${users.version} + 1` }).where(eq(users.id, row.userId));
     await deleteUserSessions(tx, row.userId);
     await recordAudit(tx, ctx, { action: 'password_reset', entityType: 'user', entityId: row.userId });

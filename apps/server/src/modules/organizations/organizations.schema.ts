@@ -1,11 +1,14 @@
-import { date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { COLLECTION_STATUSES, CONTACT_KINDS, ORGANIZATION_KINDS } from '@mosaico/contracts/organizations';
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { councils } from '../councils/councils.schema.ts';
 import { territories } from '../territories/territories.schema.ts';
 import { users } from '../users/users.schema.ts';
 
-
-/** A local actor (attore territoriale) registered to a council, or to a region when it serves several councils. */
+/**
+ * A local actor (attore territoriale) registered to a council, or to a region when it serves several councils
+ * (council_id null), or to the nation (region_id null too).
+ */
 export const organizations = pgTable(
   'organizations',
   {
@@ -16,9 +19,7 @@ export const organizations = pgTable(
       .notNull()
       .references(() => territories.id),
     councilId: integer('council_id').references(() => councils.id),
-    regionId: integer('region_id')
-      .notNull()
-      .references(() => territories.id),
+    regionId: integer('region_id').references(() => territories.id),
     collectionStatus: text('collection_status', { enum: COLLECTION_STATUSES }).notNull().default('new'),
     taxCode: text('tax_code'),
     email: text('email'),
@@ -35,6 +36,8 @@ export const organizations = pgTable(
     index('organizations_council_idx').on(t.councilId),
     index('organizations_region_idx').on(t.regionId),
     index('organizations_kind_idx').on(t.kind),
+    // One name per council (or region, or nation): re-importing a list cannot duplicate its actors.
+    uniqueIndex('organizations_name_uq').on(sql`coalesce(${t.councilId}, 0)`, sql`coalesce(${t.regionId}, 0)`, sql`lower(${t.name})`),
   ],
 );
 

@@ -29,6 +29,8 @@ const migrationsFolder = path.resolve(import.meta.dirname, '../../../migrations'
 export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process; the pool replaces it.
+    pool.on('error', (err) => console.error(`[mosaico] PostgreSQL connection lost: ${err.message}`));
     const db = drizzlePg(pool) as unknown as Db;
     return {
       db,

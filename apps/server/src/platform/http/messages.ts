@@ -53,11 +53,49 @@ const messages: Catalogue = {
   last_admin: { it: 'Non puoi togliere l’ultimo amministratore nazionale.', en: 'You cannot remove the last national administrator.' },
   csv_invalid: { it: 'Il file CSV non è leggibile: {reason}.', en: 'The CSV file cannot be read: {reason}.' },
   csv_has_errors: {
-    it: 'Il file contiene {count} righe con errori: nulla è stato importato.',
-    en: 'The file has {count} rows with errors: nothing was imported.',
+    it: 'Righe con errori nel file: {count}. Nulla è stato importato.',
+    en: 'Rows with errors in the file: {count}. Nothing was imported.',
   },
   file_required: { it: 'Allega un file CSV.', en: 'Attach a CSV file.' },
   has_dependents: { it: 'Impossibile eliminare: {what}.', en: 'Cannot delete: {what}.' },
+  organization_not_found: { it: 'Attore territoriale inesistente: {id}.', en: 'No such organisation: {id}.' },
+  organization_exists: {
+    it: 'Esiste già l’attore «{name}» nello stesso consiglio (n. {id}).',
+    en: 'Organisation «{name}» already exists in the same council (no. {id}).',
+  },
+  organization_contact_fields_only: {
+    it: 'Del tuo ente puoi modificare solo i recapiti (e-mail, telefono, sito web, indirizzo, referente), non: {fields}.',
+    en: 'You may only change your organisation’s contact details (e-mail, phone, website, address, contact person), not: {fields}.',
+  },
+  organization_has_roles: {
+    it: 'Impossibile eliminare: ci sono utenti con un ruolo in questo attore (ruoli: {count}); revocali prima.',
+    en: 'Cannot delete: users hold roles in this organisation (roles: {count}); revoke them first.',
+  },
+  council_not_found: { it: 'Consiglio territoriale inesistente: {code}.', en: 'No such territorial council: {code}.' },
+  region_expected: { it: '{code} non è il codice di una regione.', en: '{code} is not the code of a region.' },
+  csv_empty: { it: 'Il file è vuoto.', en: 'The file is empty.' },
+  csv_not_utf8: {
+    it: 'Il file non è in UTF-8: salvalo come «CSV UTF-8».',
+    en: 'The file is not UTF-8: save it as “CSV UTF-8”.',
+  },
+  csv_unknown_column: {
+    it: 'Colonna sconosciuta: {column}. Colonne ammesse: {columns}.',
+    en: 'Unknown column: {column}. Allowed columns: {columns}.',
+  },
+  csv_duplicate_column: { it: 'Colonna ripetuta: {column}.', en: 'Repeated column: {column}.' },
+  csv_duplicate_row: { it: 'Stesso attore della riga {line}.', en: 'Same organisation as line {line}.' },
+  csv_extra_value: {
+    it: 'Valore in una colonna senza intestazione (colonna {n}).',
+    en: 'Value in a column with no header (column {n}).',
+  },
+  role_already_held: {
+    it: 'L’utente ha già il ruolo {role} in questo ambito ({scope}).',
+    en: 'The user already holds role {role} in this scope ({scope}).',
+  },
+  roles_required: {
+    it: 'Assegna almeno un ruolo nel tuo ambito: senza, non potresti più vedere questo account.',
+    en: 'Grant at least one role within your scope: without one you could not see this account again.',
+  },
 };
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {

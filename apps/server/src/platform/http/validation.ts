@@ -50,6 +50,7 @@ const words = {
 export function describeIssue(issue: z.core.$ZodIssue, lang: Lang): string {
   const w = words[lang];
   const i = issue as z.core.$ZodIssue & Record<string, unknown>;
+  if (isCustomMessage(issue.message)) return customMessage(issue.message, lang);
   switch (issue.code) {
     case 'invalid_type':
       if (i.input === undefined || i.input === null || i.input === '') return w.required;
@@ -72,11 +73,13 @@ export function describeIssue(issue: z.core.$ZodIssue, lang: Lang): string {
       return w.oneOf((i.values as unknown[]).map(String).join(', '));
     case 'unrecognized_keys':
       return w.unknownKey((i.keys as string[]).join(', '));
-    case 'custom':
-      if (issue.message && issue.message !== 'Invalid input') return customMessage(issue.message, lang);
-      break;
   }
   return zodLocales[lang].localeError(issue as never) as string;
+}
+
+/** A schema's own message is written "italiano|english"; zod's defaults are English and may contain "|" too. */
+function isCustomMessage(message: string | undefined): message is string {
+  return !!message && message.includes('|') && !/^(Invalid|Too (small|big)|Unrecognized|Expected)\b/.test(message);
 }
 
 /** Custom schema messages are written "it|en". */
@@ -87,7 +90,7 @@ function customMessage(message: string, lang: Lang): string {
 
 export function toFieldIssues(issues: z.core.$ZodIssue[], lang: Lang, prefix = ''): FieldIssue[] {
   return issues.map((issue) => ({
-    field: prefix + (issue.path.length ? issue.path.join('.') : ''),
+    field: prefix + [...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])].join('.'),
     code: issue.code,
     message: describeIssue(issue, lang),
   }));

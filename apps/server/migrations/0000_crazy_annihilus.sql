@@ -21,6 +21,14 @@ CREATE TABLE "login_attempts" (
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "oidc_requests" (
+	"state_hash" text PRIMARY KEY NOT NULL,
+	"code_verifier" text NOT NULL,
+	"nonce" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "password_resets" (
 	"token_hash" text PRIMARY KEY NOT NULL,
 	"user_id" integer NOT NULL,
@@ -74,7 +82,7 @@ CREATE TABLE "organizations" (
 	"kind" text NOT NULL,
 	"territory_id" integer NOT NULL,
 	"council_id" integer,
-	"region_id" integer NOT NULL,
+	"region_id" integer,
 	"collection_status" text DEFAULT 'new' NOT NULL,
 	"tax_code" text,
 	"email" text,
@@ -187,6 +195,7 @@ CREATE INDEX "audit_council_idx" ON "audit_log" USING btree ("council_id","at");
 CREATE INDEX "audit_region_idx" ON "audit_log" USING btree ("region_id","at");--> statement-breakpoint
 CREATE INDEX "login_attempts_email_idx" ON "login_attempts" USING btree ("email","at");--> statement-breakpoint
 CREATE INDEX "login_attempts_ip_idx" ON "login_attempts" USING btree ("ip","at");--> statement-breakpoint
+CREATE INDEX "oidc_requests_expires_idx" ON "oidc_requests" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "council_territories_territory_idx" ON "council_territories" USING btree ("territory_id");--> statement-breakpoint
 CREATE INDEX "councils_region_idx" ON "councils" USING btree ("region_id");--> statement-breakpoint
@@ -194,6 +203,7 @@ CREATE INDEX "organization_contacts_org_idx" ON "organization_contacts" USING bt
 CREATE INDEX "organizations_council_idx" ON "organizations" USING btree ("council_id");--> statement-breakpoint
 CREATE INDEX "organizations_region_idx" ON "organizations" USING btree ("region_id");--> statement-breakpoint
 CREATE INDEX "organizations_kind_idx" ON "organizations" USING btree ("kind");--> statement-breakpoint
+CREATE UNIQUE INDEX "organizations_name_uq" ON "organizations" USING btree (coalesce("council_id", 0),coalesce("region_id", 0),lower("name"));--> statement-breakpoint
 CREATE UNIQUE INDEX "territories_level_code_from_uq" ON "territories" USING btree ("level","code","valid_from");--> statement-breakpoint
 CREATE INDEX "territories_parent_idx" ON "territories" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "territories_code_idx" ON "territories" USING btree ("code");--> statement-breakpoint
