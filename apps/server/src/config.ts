@@ -45,6 +45,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.OIDC_ISSUER_URL && !(c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET)) {
     throw new Error('Invalid configuration:\n  OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER_URL');
   }
+  if (c.OIDC_ISSUER_URL && /^http:/.test(c.OIDC_ISSUER_URL) && !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(c.OIDC_ISSUER_URL)) {
+    throw new Error('Invalid configuration:\n  OIDC_ISSUER_URL must use https:// (plain http only for localhost)');
+  }
   return {
     ...c,
     dataDir: path.resolve(c.MOSAICO_DATA_DIR),
