@@ -11,7 +11,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const milano = await councilIdOf(t, 'CTI-MI');
   const napoli = await councilIdOf(t, 'CTI-NA');
-  const lombardia = await regionIdOf(t, 'Lombardia');
+  const lombardia = await regionIdOf(t, '03');
   const providerOrg = await createTestOrganization(t, 'CTI-MI', 'ATS di prova');
   const people = {
     admin: { role: 'national_admin', scopeType: 'nation', scopeId: null },

@@ -24,7 +24,7 @@ beforeAll(async () => {
   coordinator = await createTestUser(t, {
     email: 'roberta.regione@example.test',
     name: 'Roberta Regione',
-    roles: [{ role: 'regional_coordinator', scopeType: 'region', scopeId: await regionIdOf(t, 'Lombardia') }],
+    roles: [{ role: 'regional_coordinator', scopeType: 'region', scopeId: await regionIdOf(t, '03') }],
   });
 });
 afterAll(() => t.close());

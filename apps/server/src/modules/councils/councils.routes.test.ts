@@ -11,7 +11,7 @@ let milano: number;
 beforeAll(async () => {
   t = await createTestApp();
   milano = await councilIdOf(t, 'CTI-MI');
-  const lombardia = await regionIdOf(t, 'Lombardia');
+  const lombardia = await regionIdOf(t, '03');
   const a = await createTestUser(t, { roles: [{ role: 'national_admin', scopeType: 'nation', scopeId: null }] });
   const c = await createTestUser(t, { roles: [{ role: 'regional_coordinator', scopeType: 'region', scopeId: lombardia }] });
   const m = await createTestUser(t, { roles: [{ role: 'council_referent', scopeType: 'council', scopeId: milano }] });

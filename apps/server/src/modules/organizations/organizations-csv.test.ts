@@ -8,7 +8,8 @@ import { organizationCommands } from '../../cli/organizations.command.ts';
 import type { AppError } from '../../platform/http/errors.ts';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { auditLog } from '../audit/audit.schema.ts';
-import { type Cast, countRows, importCsv, makeOrganization, multipart, setUpCast, systemCtx } from './organizations.fixtures.ts';
+import { systemCtx } from '../users/users.fixtures.ts';
+import { type Cast, countRows, importCsv, makeOrganization, multipart, setUpCast } from './organizations.fixtures.ts';
 import { organizations } from './organizations.schema.ts';
 
 let t: TestApp;

@@ -1,46 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
-import { loadConfig } from '../../config.ts';
-import { type Ctx, systemActor } from '../../platform/context.ts';
-import { createMailer } from '../../platform/mail/mailer.ts';
+import { count } from 'drizzle-orm';
 import { type Client, client, signIn, type TestApp } from '../../platform/testing/test-app.ts';
 import { auditLog } from '../audit/audit.schema.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { councils } from '../councils/councils.schema.ts';
-import { resolveTerritory } from '../territories/territories.service.ts';
-import { type Role, roleAssignments, type ScopeType, users } from '../users/users.schema.ts';
+import { councilIdOf, createTestUser, regionIdOf, systemCtx } from '../users/users.fixtures.ts';
+import type { Role, ScopeType } from '../users/users.schema.ts';
 import { organizationContacts, organizations } from './organizations.schema.ts';
 import { createOrganization } from './organizations.service.ts';
-
-// Test factories: they write tables directly (the users module is not a dependency of these tests).
-
-export const PASSWORD = 'Prova-Attori-2026!';
-let passwordHash: Promise<string> | null = null;
-
-export async function createUserWithRole(t: TestApp, email: string, role: Role, scopeType: ScopeType, scopeId: number | null) {
-  passwordHash ??= hashPassword(PASSWORD);
-  const [u] = await t.database.db
-    .insert(users)
-    .values({ email, name: email.split('@')[0], passwordHash: await passwordHash })
-    .returning({ id: users.id });
-  await t.database.db.insert(roleAssignments).values({ userId: u.id, role, scopeType, scopeId });
-  return u.id;
-}
-
-/** The command line's context on the test database (national admin). */
-export function systemCtx(t: TestApp, lang: 'it' | 'en' = 'it'): Ctx {
-  const config = loadConfig({ LOG_LEVEL: 'silent', MOSAICO_DATA_DIR: '/nonexistent' });
-  return { db: t.database.db, actor: systemActor, requestId: null, lang, config, mailer: createMailer({ from: config.MAIL_FROM }) };
-}
-
-export async function councilIdOf(t: TestApp, code: string): Promise<number> {
-  const [c] = await t.database.db.select({ id: councils.id }).from(councils).where(eq(councils.code, code));
-  return c.id;
-}
-
-export async function regionIdOf(t: TestApp, code: string): Promise<number> {
-  return (await resolveTerritory(t.database.db, code)).t.id;
-}
 
 /** A new organisation through the service, as the system; fields default to an empty Milano union. */
 export async function makeOrganization(t: TestApp, over: Partial<Parameters<typeof createOrganization>[1]> = {}) {
@@ -104,9 +69,8 @@ export async function setUpCast(t: TestApp): Promise<Cast> {
   ];
   const clients: Partial<Record<Who, Client>> = { anon: client(t.app) };
   for (const [who, role, scopeType, scopeId] of users) {
-    const email = `${who}@attori.test`;
-    await createUserWithRole(t, email, role, scopeType, scopeId);
-    clients[who] = await signIn(t.app, email, PASSWORD);
+    const person = await createTestUser(t, { email: `${who}@attori.test`, name: who, roles: [{ role, scopeType, scopeId }] });
+    clients[who] = await signIn(t.app, person.email, person.password);
   }
   return { ...(clients as Record<Who, Client>), milanoCouncil, napoliCouncil, providerOrg, memberOrg, milanoOrg, napoliOrg, regionalOrg };
 }

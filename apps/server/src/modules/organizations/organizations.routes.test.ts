@@ -2,7 +2,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { auditLog } from '../audit/audit.schema.ts';
-import { type Cast, councilIdOf, countRows, makeOrganization, setUpCast } from './organizations.fixtures.ts';
+import { councilIdOf } from '../users/users.fixtures.ts';
+import { type Cast, countRows, makeOrganization, setUpCast } from './organizations.fixtures.ts';
 
 let t: TestApp;
 let c: Cast;

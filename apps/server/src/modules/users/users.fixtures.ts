@@ -6,6 +6,7 @@ import { type Client, signIn, type TestApp } from '../../platform/testing/test-a
 import { councils, councilTerritories } from '../councils/councils.schema.ts';
 import { organizations } from '../organizations/organizations.schema.ts';
 import { territories } from '../territories/territories.schema.ts';
+import { resolveTerritory } from '../territories/territories.service.ts';
 import { createUser } from './users.service.ts';
 import { users } from './users.schema.ts';
 import type { Role, ScopeType } from './users.schema.ts';
@@ -51,13 +52,8 @@ export async function councilIdOf(t: TestApp, code: string): Promise<number> {
   return c.id;
 }
 
-export async function regionIdOf(t: TestApp, name: string): Promise<number> {
-  const [r] = await t.database.db
-    .select({ id: territories.id })
-    .from(territories)
-    .where(sql`${territories.level} = 'region' and ${territories.name} = ${name}`);
-  if (!r) throw new Error(`fixture: no region ${name}`);
-  return r.id;
+export async function regionIdOf(t: TestApp, code: string): Promise<number> {
+  return (await resolveTerritory(t.database.db, code)).t.id;
 }
 
 /**
@@ -95,8 +91,8 @@ export interface People {
 }
 
 export async function seedPeople(t: TestApp): Promise<People> {
-  const lombardia = await regionIdOf(t, 'Lombardia');
-  const campania = await regionIdOf(t, 'Campania');
+  const lombardia = await regionIdOf(t, '03');
+  const campania = await regionIdOf(t, '15');
   const councilMilano = await councilIdOf(t, 'CTI-MI');
   const councilNapoli = await councilIdOf(t, 'CTI-NA');
   const orgMilano = await createTestOrganization(t, 'CTI-MI', `ATS Milano ${++counter}`);
