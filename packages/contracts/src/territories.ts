@@ -18,6 +18,7 @@ export const territory = z.object({
   population: z.number().int().nullable(),
   populationYear: z.number().int().nullable(),
   areaKm2: z.number().nullable(),
+  comuneCount: z.number().int().nullable(),
   isCapital: z.boolean(),
 });
 

@@ -129,7 +129,7 @@ export async function importOrganizationsCsv(ctx: Ctx, load: () => Promise<Buffe
         }
       }
       const creating = !id;
-      const parsed = (creating ? createRow : updateRow).safeParse(inputOf(cells));
+      const parsed = (creating ? createRow : updateRow).safeParse(inputOf(cells), { reportInput: true });
       if (!parsed.success) for (const i of toFieldIssues(parsed.error.issues, ctx.lang)) fail(COLUMN_OF[i.field] ?? i.field, i.message);
       const councilCode = (cells.get('council_code') ?? '').toUpperCase();
       const councilId = councilCode ? councilByCode.get(councilCode) : undefined;

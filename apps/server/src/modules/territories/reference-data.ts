@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { boundarySets, territories, territoryChanges, territoryCodes } from './territories.schema.ts';
 
@@ -204,12 +204,30 @@ export async function loadReferenceData(db: DbOrTx): Promise<{ loaded: boolean; 
     });
   }
   for (let i = 0; i < changes.length; i += 500) await db.insert(territoryChanges).values(changes.slice(i, i + 500));
+  await sumComuniUpwards(db);
 
   await loadBoundaries(db, itterByProvince);
   return {
     loaded: true,
     counts: { regions: regionRows.length, provinces: uts.length + oldSardinianProvinceId.size, comuni: comuneRows.length + oldComuneRows.length },
   };
+}
+
+/** Population, area and number of comuni of provinces, regions and Italy, summed from their comuni. */
+async function sumComuniUpwards(db: DbOrTx) {
+  await db.execute(sql`
+    update territories p set population = s.pop, population_year = s.yr, area_km2 = round(s.area::numeric, 2), comune_count = s.n
+    from (select parent_id, sum(population)::int pop, max(population_year) yr, sum(area_km2) area, count(*)::int n
+          from territories where level = 'comune' group by parent_id) s
+    where p.id = s.parent_id and p.level = 'province'`);
+  // Regions and Italy from the provinces in force (Sardinia's old and new provinces overlap in space).
+  for (const level of ['region', 'nation'] as const) {
+    await db.execute(sql`
+      update territories p set population = s.pop, population_year = s.yr, area_km2 = round(s.area::numeric, 2), comune_count = s.n
+      from (select parent_id, sum(population)::int pop, max(population_year) yr, sum(area_km2) area, sum(comune_count)::int n
+            from territories where level = ${level === 'region' ? 'province' : 'region'} and valid_to is null group by parent_id) s
+      where p.id = s.parent_id and p.level = ${level}`);
+  }
 }
 
 interface Topology {

@@ -34,6 +34,20 @@ describe('territories', () => {
     expect(milano.population).toBeGreaterThan(1_000_000);
   });
 
+  it('gives provinces, regions and Italy the population, area and comuni of their comuni', async () => {
+    const mi = (await client(t.app).get('/api/v1/territories/215')).json();
+    expect(mi).toMatchObject({ comuneCount: 133 });
+    expect(mi.population).toBeGreaterThan(3_000_000);
+    const sardegna = (await client(t.app).get('/api/v1/territories/20')).json();
+    expect(sardegna.comuneCount).toBe(377);
+    const su = (await client(t.app).get('/api/v1/territories/111?at=2024-01-01')).json();
+    expect(su.comuneCount).toBeGreaterThan(100);
+    const italia = (await client(t.app).get('/api/v1/territories/IT')).json();
+    expect(italia.comuneCount).toBe(7894);
+    expect(italia.population).toBeGreaterThan(58_000_000);
+    expect(italia.population).toBeLessThan(60_000_000);
+  });
+
   it('lists a region’s provinces and a province’s comuni by any code of the parent', async () => {
     const lomb = await client(t.app).get('/api/v1/territories?level=province&parent=03&at=2026-06-01');
     expect(lomb.json().items).toHaveLength(12);

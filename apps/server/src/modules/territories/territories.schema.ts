@@ -22,6 +22,8 @@ export const territories = pgTable(
     population: integer('population'),
     populationYear: integer('population_year'),
     areaKm2: numeric('area_km2', { mode: 'number' }),
+    /** Comuni in a province or region (in force while it is); population and area are their sums. */
+    comuneCount: integer('comune_count'),
     isCapital: boolean('is_capital').notNull().default(false),
   },
   (t) => [

@@ -70,6 +70,7 @@ export function describeIssue(issue: z.core.$ZodIssue, lang: Lang): string {
       if (i.format === 'date') return w.date;
       break;
     case 'invalid_value':
+      if (i.input === undefined || i.input === null || i.input === '') return w.required;
       return w.oneOf((i.values as unknown[]).map(String).join(', '));
     case 'unrecognized_keys':
       return w.unknownKey((i.keys as string[]).join(', '));
@@ -100,7 +101,8 @@ export function toFieldIssues(issues: z.core.$ZodIssue[], lang: Lang, prefix = '
 export function zodValidatorCompiler({ schema, httpPart }: { schema: unknown; httpPart?: string }) {
   const s = schema as z.ZodType;
   return (data: unknown) => {
-    const result = s.safeParse(data);
+    // reportInput lets messages tell an empty field from a wrong value; inputs never leave the server.
+    const result = s.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
     return { error: new RequestValidationError(result.error.issues, httpPart ?? 'body') };
   };

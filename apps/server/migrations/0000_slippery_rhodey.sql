@@ -120,6 +120,7 @@ CREATE TABLE "territories" (
 	"population" integer,
 	"population_year" integer,
 	"area_km2" numeric,
+	"comune_count" integer,
 	"is_capital" boolean DEFAULT false NOT NULL
 );
 --> statement-breakpoint

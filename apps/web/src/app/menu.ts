@@ -1,0 +1,28 @@
+import type { Me } from '../modules/auth/api.ts';
+import { can } from '../modules/auth/permissions.ts';
+
+export interface MenuItem {
+  to: string;
+  /** i18n key of the label. */
+  label: string;
+  /** i18n key of the one-line description on the home page. */
+  description: string;
+  icon: string;
+  visible: (me: Me) => boolean;
+}
+
+const always = () => true;
+
+/** The main menu, by role: entries a user cannot use are not shown (the API refuses them anyway). */
+export const MENU: MenuItem[] = [
+  { to: '/territori', label: 'nav.territories', description: 'home.shortcuts.territories', icon: 'map-marker', visible: always },
+  { to: '/consigli', label: 'nav.councils', description: 'home.shortcuts.councils', icon: 'pa', visible: always },
+  { to: '/organizzazioni', label: 'nav.organizations', description: 'home.shortcuts.organizations', icon: 'box', visible: always },
+  { to: '/utenti', label: 'nav.users', description: 'home.shortcuts.users', icon: 'user', visible: can.manageUsers },
+  { to: '/registro-attivita', label: 'nav.audit', description: 'home.shortcuts.audit', icon: 'list', visible: can.viewAudit },
+  { to: '/posta-in-uscita', label: 'nav.outbox', description: 'home.shortcuts.outbox', icon: 'mail', visible: can.viewOutbox },
+];
+
+export function menuFor(me: Me | null | undefined): MenuItem[] {
+  return me ? MENU.filter((m) => m.visible(me)) : [];
+}

@@ -1,0 +1,62 @@
+import { createBrowserRouter } from 'react-router';
+import { can } from '../modules/auth/permissions.ts';
+import { AccessibilityPage } from '../pages/AccessibilityPage.tsx';
+import { AuditPage } from '../pages/AuditPage.tsx';
+import { CouncilPage } from '../pages/CouncilPage.tsx';
+import { CouncilsPage } from '../pages/CouncilsPage.tsx';
+import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
+import { HomePage } from '../pages/HomePage.tsx';
+import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { OrganizationEditPage } from '../pages/OrganizationEditPage.tsx';
+import { OrganizationImportPage } from '../pages/OrganizationImportPage.tsx';
+import { OrganizationNewPage } from '../pages/OrganizationNewPage.tsx';
+import { OrganizationPage } from '../pages/OrganizationPage.tsx';
+import { OrganizationsPage } from '../pages/OrganizationsPage.tsx';
+import { OutboxPage } from '../pages/OutboxPage.tsx';
+import { ProfilePage } from '../pages/ProfilePage.tsx';
+import { ResetPasswordPage } from '../pages/ResetPasswordPage.tsx';
+import { SignInPage } from '../pages/SignInPage.tsx';
+import { TerritoriesPage } from '../pages/TerritoriesPage.tsx';
+import { TerritoryPage } from '../pages/TerritoryPage.tsx';
+import { UserNewPage } from '../pages/UserNewPage.tsx';
+import { UserPage } from '../pages/UserPage.tsx';
+import { UsersPage } from '../pages/UsersPage.tsx';
+import { Layout } from './Layout.tsx';
+import { RequireAuth, RequireRole } from './RequireAuth.tsx';
+import { RouteError } from './RouteError.tsx';
+
+/** Italian paths, as users see and share them. */
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { path: 'accesso', element: <SignInPage /> },
+      { path: 'password-dimenticata', element: <ForgotPasswordPage /> },
+      { path: 'reimposta-password', element: <ResetPasswordPage /> },
+      { path: 'accessibilita', element: <AccessibilityPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'territori', element: <TerritoriesPage /> },
+          { path: 'territori/:code', element: <TerritoryPage /> },
+          { path: 'consigli', element: <CouncilsPage /> },
+          { path: 'consigli/:id', element: <CouncilPage /> },
+          { path: 'organizzazioni', element: <OrganizationsPage /> },
+          { path: 'organizzazioni/nuova', element: <OrganizationNewPage /> },
+          { path: 'organizzazioni/importa', element: <OrganizationImportPage /> },
+          { path: 'organizzazioni/:id', element: <OrganizationPage /> },
+          { path: 'organizzazioni/:id/modifica', element: <OrganizationEditPage /> },
+          { path: 'utenti', element: <RequireRole allow={can.manageUsers}><UsersPage /></RequireRole> },
+          { path: 'utenti/nuovo', element: <RequireRole allow={can.manageUsers}><UserNewPage /></RequireRole> },
+          { path: 'utenti/:id', element: <RequireRole allow={can.manageUsers}><UserPage /></RequireRole> },
+          { path: 'registro-attivita', element: <RequireRole allow={can.viewAudit}><AuditPage /></RequireRole> },
+          { path: 'posta-in-uscita', element: <RequireRole allow={can.viewOutbox}><OutboxPage /></RequireRole> },
+          { path: 'profilo', element: <ProfilePage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,77 @@
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormat } from '../../ui/format.ts';
+import type { AuditEntry } from './api.ts';
+import { AuditDiff } from './AuditDiff.tsx';
+
+const LINKS: Record<string, (id: string) => string> = {
+  organization: (id) => `/organizzazioni/${id}`,
+  council: (id) => `/consigli/${id}`,
+  user: (id) => `/utenti/${id}`,
+};
+
+/** Audit entries, newest first; each row opens the before/after view of what it changed. */
+export function AuditTable({ items }: { items: AuditEntry[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  const toggle = (id: number) =>
+    setOpen((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+  if (!items.length) return <p className="text-secondary">{t('audit.none')}</p>;
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="table-responsive mb-4" aria-labelledby="audit-caption" tabIndex={0}>
+      <table className="table align-middle audit-table">
+        <caption id="audit-caption" className="visually-hidden">
+          {t('audit.caption')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('audit.at')}</th>
+            <th scope="col">{t('audit.actor')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.entity')}</th>
+            <th scope="col">{t('audit.changes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((e) => {
+            const link = LINKS[e.entityType];
+            const isOpen = open.has(e.id);
+            const entity = `${t(`audit.entityTypes.${e.entityType}`, { defaultValue: e.entityType })} #${e.entityId}`;
+            return (
+              <Fragment key={e.id}>
+                <tr>
+                  <th scope="row" className="fw-normal text-nowrap">
+                    {f.dateTime(e.at)}
+                  </th>
+                  <td>{e.actor ?? t('audit.system')}</td>
+                  <td>
+                    {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
+                    <span className="d-block small text-secondary font-monospace">{e.action}</span>
+                  </td>
+                  <td>{link ? <Link to={link(e.entityId)}>{entity}</Link> : entity}</td>
+                  <td>
+                    <button type="button" className="btn btn-outline-primary btn-xs" aria-expanded={isOpen} aria-controls={`audit-diff-${e.id}`} onClick={() => toggle(e.id)}>
+                      {isOpen ? t('audit.hide') : t('audit.show')}
+                      <span className="visually-hidden"> {t('audit.ofEntry', { entity, at: f.dateTime(e.at) })}</span>
+                    </button>
+                  </td>
+                </tr>
+                <tr id={`audit-diff-${e.id}`} hidden={!isOpen} className="audit-diff-row">
+                  <td colSpan={5}>{isOpen && <AuditDiff entry={e} />}</td>
+                </tr>
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ROLE_SCOPES, ROLES } from '@mosaico/contracts/auth';
+import type { Me, Role } from './api.ts';
+
+// Copies of the contract's constants, typed by them (so they cannot drift) without bundling zod.
+export const ROLE_LIST: typeof ROLES = ['national_admin', 'regional_coordinator', 'council_referent', 'data_provider', 'tutor', 'association_member'];
+
+/** Which scope types each role is held in. */
+export const ROLE_SCOPE_TYPES: typeof ROLE_SCOPES = {
+  national_admin: ['nation'],
+  regional_coordinator: ['region'],
+  council_referent: ['council'],
+  data_provider: ['organization'],
+  tutor: ['nation', 'region', 'council'],
+  association_member: ['organization'],
+};
+
+export function hasRole(me: Me | null | undefined, ...roles: Role[]): boolean {
+  return !!me?.roles.some((g) => roles.includes(g.role));
+}
+
+/** Which roles each manager may grant (mirrors the users policy: never wider than their own reach). */
+const GRANTS_BY_ROLE: Partial<Record<Role, Role[]>> = {
+  regional_coordinator: ['council_referent', 'tutor', 'data_provider', 'association_member'],
+  council_referent: ['data_provider', 'association_member'],
+};
+
+export function grantableRoles(me: Me): Role[] {
+  if (me.roles.some((g) => g.role === 'national_admin' && g.scopeType === 'nation')) return [...ROLE_LIST];
+  const out = new Set<Role>();
+  for (const g of me.roles) for (const r of GRANTS_BY_ROLE[g.role] ?? []) out.add(r);
+  return ROLE_LIST.filter((r) => out.has(r));
+}
+
+export function isNationalAdmin(me: Me | null | undefined): boolean {
+  return !!me?.roles.some((g) => g.role === 'national_admin' && g.scopeType === 'nation');
+}
+
+/** The ids of the scopes of a given type in which the user holds any of the roles. */
+export function scopeIdsOf(me: Me, scopeType: 'region' | 'council' | 'organization', roles?: Role[]): number[] {
+  return me.roles.filter((g) => g.scopeType === scopeType && g.scopeId != null && (!roles || roles.includes(g.role))).map((g) => g.scopeId as number);
+}
+
+/** What the interface offers each user; the API checks again, in scope, on every request. */
+export const can = {
+  manageUsers: (me: Me | null | undefined) => hasRole(me, 'national_admin', 'regional_coordinator', 'council_referent'),
+  viewAudit: (me: Me | null | undefined) => hasRole(me, 'national_admin', 'regional_coordinator', 'council_referent'),
+  viewOutbox: (me: Me | null | undefined) => hasRole(me, 'national_admin'),
+  editCouncils: (me: Me | null | undefined) => hasRole(me, 'national_admin'),
+  editOrganizations: (me: Me | null | undefined) => hasRole(me, 'national_admin', 'regional_coordinator', 'council_referent'),
+  /** The contact log is the council side's work: tutors read it, the actor's own members do not. */
+  readContactLog: (me: Me | null | undefined) => hasRole(me, 'national_admin', 'regional_coordinator', 'council_referent', 'tutor'),
+  /** Members of an organisation may keep its contact details. */
+  editOwnContacts: (me: Me | null | undefined, organizationId: number) =>
+    !!me?.roles.some((g) => (g.role === 'data_provider' || g.role === 'association_member') && g.scopeType === 'organization' && g.scopeId === organizationId),
+};

@@ -1,0 +1,93 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { type AuditFilters, useAudit } from '../modules/audit/api.ts';
+import { AuditTable } from '../modules/audit/AuditTable.tsx';
+import { Breadcrumb } from '../ui/Breadcrumb.tsx';
+import { TextField } from '../ui/Field.tsx';
+import { Loading } from '../ui/Loading.tsx';
+import { PageTitle } from '../ui/PageTitle.tsx';
+import { Pagination } from '../ui/Pagination.tsx';
+import { QueryError } from '../ui/QueryError.tsx';
+
+const PAGE_SIZE = 50;
+// Address parameter → API filter.
+const PARAMS = { tipo: 'entityType', id: 'entityId', autore: 'actor', azione: 'action', dal: 'from', al: 'to' } as const;
+type Param = keyof typeof PARAMS;
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('pagina')) || 1);
+  const filters = useMemo(() => {
+    const out: AuditFilters = { page, pageSize: PAGE_SIZE };
+    for (const [p, k] of Object.entries(PARAMS)) {
+      const v = params.get(p);
+      if (v) out[k] = v;
+    }
+    return out;
+  }, [params, page]);
+  const [draft, setDraft] = useState(() => Object.fromEntries(Object.keys(PARAMS).map((p) => [p, params.get(p) ?? ''])) as Record<Param, string>);
+  const audit = useAudit(filters);
+  const set = (k: Param) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const next: Record<string, string> = {};
+    for (const [k, v] of Object.entries(draft)) if (v.trim()) next[k] = v.trim();
+    setParams(next);
+  };
+  const hrefFor = (p: number) => {
+    const next = new URLSearchParams(params);
+    next.set('pagina', String(p));
+    return `?${next.toString()}`;
+  };
+
+  return (
+    <>
+      <Breadcrumb items={[{ label: t('nav.audit') }]} />
+      <PageTitle title={t('audit.title')} lead={t('audit.lead')} />
+      <form id="audit-filter" className="row g-3 align-items-start filter-form" onSubmit={submit} aria-label={t('common.filters')}>
+        <div className="col-md-4">
+          <TextField id="audit-tipo" label={t('audit.entityType')} value={draft.tipo} onChange={set('tipo')} hint={t('audit.entityTypeHint')} />
+        </div>
+        <div className="col-md-4">
+          <TextField id="audit-id" label={t('audit.entityId')} value={draft.id} onChange={set('id')} />
+        </div>
+        <div className="col-md-4">
+          <TextField id="audit-autore" label={t('audit.actor')} value={draft.autore} onChange={set('autore')} hint={t('audit.actorHint')} />
+        </div>
+        <div className="col-md-4">
+          <TextField id="audit-azione" label={t('audit.action')} value={draft.azione} onChange={set('azione')} hint={t('audit.actionHint')} />
+        </div>
+        <div className="col-md-4">
+          <TextField id="audit-dal" type="date" label={t('audit.from')} value={draft.dal} onChange={set('dal')} />
+        </div>
+        <div className="col-md-4">
+          <TextField id="audit-al" type="date" label={t('audit.to')} value={draft.al} onChange={set('al')} />
+        </div>
+        <div className="col-12 mb-4 d-flex gap-2">
+          <button type="submit" className="btn btn-primary">
+            {t('common.applyFilters')}
+          </button>
+          <Link className="btn btn-outline-secondary" to="/registro-attivita" onClick={() => setDraft({ tipo: '', id: '', autore: '', azione: '', dal: '', al: '' })}>
+            {t('common.resetFilters')}
+          </Link>
+        </div>
+      </form>
+      {audit.isPending ? (
+        <Loading />
+      ) : audit.isError ? (
+        <QueryError error={audit.error} onRetry={() => audit.refetch()} />
+      ) : (
+        <>
+          <p role="status" aria-live="polite">
+            {t('audit.count', { count: audit.data.total })}
+          </p>
+          <AuditTable items={audit.data.items} />
+          <Pagination page={audit.data.page} pageSize={audit.data.pageSize} total={audit.data.total} hrefFor={hrefFor} />
+        </>
+      )}
+    </>
+  );
+}
