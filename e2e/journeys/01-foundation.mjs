@@ -20,7 +20,7 @@ export default async function foundationJourney({ page, base, checkA11y, artifac
   await page.goto(`${base}/territori`);
   await page.getByRole('link', { name: 'Lombardia' }).first().click();
   await page.getByRole('heading', { level: 1, name: /Lombardia/ }).waitFor();
-  const map = page.locator('[data-testid="choropleth"] svg path');
+  const map = page.getByRole('img', { name: /Mappa delle province di Lombardia/ }).locator('svg path');
   await map.first().waitFor();
   assert.ok((await map.count()) >= 12, 'the map draws the 12 provinces of Lombardia');
   const table = page.getByRole('table').filter({ hasText: 'Milano' });
@@ -37,8 +37,8 @@ export default async function foundationJourney({ page, base, checkA11y, artifac
   await page.getByLabel('Nome', { exact: true }).fill('X');
   await page.getByLabel('Territorio (codice ISTAT o sigla)').fill('999999');
   await page.getByRole('button', { name: 'Salva' }).click();
-  const summary = page.getByRole('alert').filter({ hasText: /correggi/i });
-  await summary.first().waitFor();
+  await page.getByRole('group', { name: 'Ci sono errori da correggere' }).waitFor();
+  await page.getByText('Scrivi almeno 2 caratteri.').first().waitFor();
   await checkA11y(page, 'nuova organizzazione con errori');
   const name = `Sportello immigrati e2e ${Date.now()}`;
   await page.getByLabel('Nome', { exact: true }).fill(name);
@@ -46,6 +46,7 @@ export default async function foundationJourney({ page, base, checkA11y, artifac
   await page.getByLabel('Territorio (codice ISTAT o sigla)').fill('015146');
   await page.getByRole('button', { name: 'Salva' }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.getByText(`Organizzazione «${name}» creata.`).waitFor();
   await checkA11y(page, 'organizzazione creata');
 
   // The audit log shows who created it.
@@ -55,7 +56,10 @@ export default async function foundationJourney({ page, base, checkA11y, artifac
   await checkA11y(page, 'registro attività');
 
   // English is one click away, and the server's messages follow.
-  await page.getByRole('button', { name: /^(EN|English)/ }).first().click();
+  await page.getByRole('button', { name: 'Lingua: IT' }).click();
+  await page.getByRole('link', { name: 'English' }).or(page.getByRole('menuitem', { name: 'English' })).or(page.getByRole('button', { name: 'English' })).first().click();
   await page.getByRole('heading', { level: 1, name: /Activity log|Audit log/i }).waitFor();
+  const en = await page.evaluate(async () => (await (await fetch('/api/v1/territories/999999')).json()).error.message);
+  assert.equal(en, 'No such territory: 999999.');
   await checkA11y(page, 'registro attività (en)');
 }

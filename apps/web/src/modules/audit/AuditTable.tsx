@@ -44,14 +44,14 @@ export function AuditTable({ items }: { items: AuditEntry[] }) {
           {items.map((e) => {
             const link = LINKS[e.entityType];
             const isOpen = open.has(e.id);
-            const entity = `${t(`audit.entityTypes.${e.entityType}`, { defaultValue: e.entityType })} #${e.entityId}`;
+            const entity = `${t(`audit.entityTypes.${e.entityType}`, { defaultValue: e.entityType })} ${describeEntity(e)}`;
             return (
               <Fragment key={e.id}>
                 <tr>
                   <th scope="row" className="fw-normal text-nowrap">
                     {f.dateTime(e.at)}
                   </th>
-                  <td>{e.actor ?? t('audit.system')}</td>
+                  <td>{e.actor && e.actor !== 'cli' ? e.actor : t('audit.system')}</td>
                   <td>
                     {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
                     <span className="d-block small text-secondary font-monospace">{e.action}</span>
@@ -74,4 +74,11 @@ export function AuditTable({ items }: { items: AuditEntry[] }) {
       </table>
     </section>
   );
+}
+
+/** What a user recognises a record by: its name or e-mail as it was written, else its number. */
+function describeEntity(e: AuditEntry): string {
+  const image = (e.after ?? e.before) as Record<string, unknown> | null;
+  const label = image && (typeof image.name === 'string' ? image.name : typeof image.email === 'string' ? image.email : null);
+  return label ? `«${label}»` : `#${e.entityId}`;
 }
