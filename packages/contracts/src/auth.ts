@@ -1,24 +1,7 @@
 import { z } from 'zod';
+import { ROLES, SCOPE_TYPES } from './vocabulary.ts';
 
-export const ROLES = [
-  'national_admin',
-  'regional_coordinator',
-  'council_referent',
-  'data_provider',
-  'tutor',
-  'association_member',
-] as const;
-export const SCOPE_TYPES = ['nation', 'region', 'council', 'organization'] as const;
 
-/** Which scope types each role may be held in. */
-export const ROLE_SCOPES: Record<(typeof ROLES)[number], readonly (typeof SCOPE_TYPES)[number][]> = {
-  national_admin: ['nation'],
-  regional_coordinator: ['region'],
-  council_referent: ['council'],
-  data_provider: ['organization'],
-  tutor: ['nation', 'region', 'council'],
-  association_member: ['organization'],
-};
 
 export const loginBody = z.object({
   email: z.string().trim().min(1).max(254),

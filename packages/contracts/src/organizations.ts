@@ -1,24 +1,7 @@
 import { z } from 'zod';
+import { COLLECTION_STATUSES, CONTACT_KINDS, ORGANIZATION_KINDS } from './vocabulary.ts';
 import { isoDate, optionalText, pageOf, pageQuery } from './common.ts';
 
-export const ORGANIZATION_KINDS = [
-  'prefecture',
-  'region',
-  'municipality',
-  'district',
-  'health_agency',
-  'job_centre',
-  'school_office',
-  'police_headquarters',
-  'inps',
-  'union',
-  'third_sector',
-  'association',
-  'university',
-  'other',
-] as const;
-export const COLLECTION_STATUSES = ['contributing', 'identified', 'new', 'inactive'] as const;
-export const CONTACT_KINDS = ['contact', 'meeting', 'agreement', 'other'] as const;
 
 /** The fields a data provider or association member may change on their own organisation. */
 export const ORGANIZATION_CONTACT_FIELDS = ['email', 'phone', 'website', 'address', 'contactPerson'] as const;
@@ -149,24 +132,3 @@ export const importResult = z.object({
   errors: z.array(importRowError),
 });
 
-/**
- * Columns of the organisations CSV, for import and export alike. A row with an id updates that
- * organisation (columns left out of the file are kept); without one it creates, or updates the
- * organisation of the same name in the same council. council_code is like CTI-MI; empty = the council
- * covering the territory.
- */
-export const ORGANIZATION_CSV_COLUMNS = [
-  'id',
-  'name',
-  'kind',
-  'territory_code',
-  'council_code',
-  'collection_status',
-  'tax_code',
-  'email',
-  'phone',
-  'website',
-  'address',
-  'contact_person',
-  'notes',
-] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ROLE_SCOPES, ROLES, roleGrant, SCOPE_TYPES } from './auth.ts';
+import { roleGrant } from './auth.ts';
+import { ROLE_SCOPES, ROLES, SCOPE_TYPES } from './vocabulary.ts';
 import { idParam, pageOf, pageQuery } from './common.ts';
 
 /** A role held by a user, with its id (to revoke it) and the name of its scope. */

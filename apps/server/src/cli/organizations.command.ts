@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { ORGANIZATION_KINDS } from '@mosaico/contracts/organizations';
+import { ORGANIZATION_KINDS } from '@mosaico/contracts/vocabulary';
 import { AppError } from '../platform/http/errors.ts';
 import { exportOrganizationsCsv, importOrganizationsCsv } from '../modules/organizations/organizations-csv.ts';
 import { type Command, UsageError } from './args.ts';

@@ -1,4 +1,4 @@
-import { ROLE_SCOPES, ROLES, SCOPE_TYPES } from '@mosaico/contracts/auth';
+import { ROLE_SCOPES, ROLES, SCOPE_TYPES } from '@mosaico/contracts/vocabulary';
 import { userCreate } from '@mosaico/contracts/users';
 import { AppError } from '../platform/http/errors.ts';
 import { toFieldIssues } from '../platform/http/validation.ts';

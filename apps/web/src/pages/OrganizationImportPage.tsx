@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CsvImport } from '../modules/organizations/CsvImport.tsx';
-import { CSV_COLUMNS } from '../modules/organizations/labels.ts';
+import { ORGANIZATION_CSV_COLUMNS } from '@mosaico/contracts/vocabulary';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
 
@@ -18,7 +18,7 @@ export function OrganizationImportPage() {
             </h2>
             <p>{t('import.formatText')}</p>
             <p>
-              <code className="csv-columns">{CSV_COLUMNS.join(',')}</code>
+              <code className="csv-columns">{ORGANIZATION_CSV_COLUMNS.join(',')}</code>
             </p>
             <p className="small">{t('import.formatNotes')}</p>
           </section>

@@ -5,7 +5,7 @@ import { useSession } from '../modules/auth/api.ts';
 import { can } from '../modules/auth/permissions.ts';
 import { useCouncils } from '../modules/councils/api.ts';
 import { exportUrl, type OrganizationFilters, useOrganizations } from '../modules/organizations/api.ts';
-import { COLLECTION_STATUS_LIST, ORGANIZATION_KIND_LIST } from '../modules/organizations/labels.ts';
+import { COLLECTION_STATUSES, ORGANIZATION_KINDS } from '@mosaico/contracts/vocabulary';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
 import { SelectField, TextField } from '../ui/Field.tsx';
 import { useFormat } from '../ui/format.ts';
@@ -85,7 +85,7 @@ export function OrganizationsPage() {
             value={draft.tipo}
             onChange={set('tipo')}
             emptyLabel={t('common.all')}
-            options={ORGANIZATION_KIND_LIST.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) }))}
+            options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) }))}
           />
         </div>
         <div className="col-md-6 col-lg-4">
@@ -95,7 +95,7 @@ export function OrganizationsPage() {
             value={draft.stato}
             onChange={set('stato')}
             emptyLabel={t('common.all')}
-            options={COLLECTION_STATUS_LIST.map((s) => ({ value: s, label: t(`organizations.statuses.${s}`) }))}
+            options={COLLECTION_STATUSES.map((s) => ({ value: s, label: t(`organizations.statuses.${s}`) }))}
           />
         </div>
         <div className="col-md-6 col-lg-4">

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ROLE_LIST } from '../modules/auth/permissions.ts';
+import { ROLES } from '@mosaico/contracts/vocabulary';
 import { useUsers } from '../modules/users/api.ts';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
 import { SelectField, TextField } from '../ui/Field.tsx';
@@ -57,7 +57,7 @@ export function UsersPage() {
             value={draft.role}
             onChange={(v) => setDraft((d) => ({ ...d, role: v }))}
             emptyLabel={t('common.all')}
-            options={ROLE_LIST.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           />
         </div>
         <div className="col-12 mb-4">

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ORGANIZATION_CSV_COLUMNS } from '@mosaico/contracts/organizations';
+import { ORGANIZATION_CSV_COLUMNS } from '@mosaico/contracts/vocabulary';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationCommands } from '../../cli/organizations.command.ts';

@@ -1,10 +1,10 @@
 import {
-  ORGANIZATION_CSV_COLUMNS,
   type importResult,
   organizationCreate,
   type organizationExportQuery,
   organizationPatch,
 } from '@mosaico/contracts/organizations';
+import { ORGANIZATION_CSV_COLUMNS } from '@mosaico/contracts/vocabulary';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';

@@ -1,4 +1,4 @@
-import { COLLECTION_STATUSES, CONTACT_KINDS, ORGANIZATION_KINDS } from '@mosaico/contracts/organizations';
+import { COLLECTION_STATUSES, CONTACT_KINDS, ORGANIZATION_KINDS } from '@mosaico/contracts/vocabulary';
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { councils } from '../councils/councils.schema.ts';

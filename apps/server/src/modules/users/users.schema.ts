@@ -1,4 +1,4 @@
-import { ROLES, SCOPE_TYPES } from '@mosaico/contracts/auth';
+import { ROLES, SCOPE_TYPES } from '@mosaico/contracts/vocabulary';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 

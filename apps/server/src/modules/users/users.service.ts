@@ -1,4 +1,4 @@
-import { ROLE_SCOPES } from '@mosaico/contracts/auth';
+import { ROLE_SCOPES } from '@mosaico/contracts/vocabulary';
 import type { GrantBody, UserCreate, userPatch, userQuery } from '@mosaico/contracts/users';
 import { and, asc, count, eq, exists, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';

@@ -1,18 +1,5 @@
-import type { ROLE_SCOPES, ROLES } from '@mosaico/contracts/auth';
+import { ROLES } from '@mosaico/contracts/vocabulary';
 import type { Me, Role } from './api.ts';
-
-// Copies of the contract's constants, typed by them (so they cannot drift) without bundling zod.
-export const ROLE_LIST: typeof ROLES = ['national_admin', 'regional_coordinator', 'council_referent', 'data_provider', 'tutor', 'association_member'];
-
-/** Which scope types each role is held in. */
-export const ROLE_SCOPE_TYPES: typeof ROLE_SCOPES = {
-  national_admin: ['nation'],
-  regional_coordinator: ['region'],
-  council_referent: ['council'],
-  data_provider: ['organization'],
-  tutor: ['nation', 'region', 'council'],
-  association_member: ['organization'],
-};
 
 export function hasRole(me: Me | null | undefined, ...roles: Role[]): boolean {
   return !!me?.roles.some((g) => roles.includes(g.role));
@@ -25,10 +12,10 @@ const GRANTS_BY_ROLE: Partial<Record<Role, Role[]>> = {
 };
 
 export function grantableRoles(me: Me): Role[] {
-  if (me.roles.some((g) => g.role === 'national_admin' && g.scopeType === 'nation')) return [...ROLE_LIST];
+  if (me.roles.some((g) => g.role === 'national_admin' && g.scopeType === 'nation')) return [...ROLES];
   const out = new Set<Role>();
   for (const g of me.roles) for (const r of GRANTS_BY_ROLE[g.role] ?? []) out.add(r);
-  return ROLE_LIST.filter((r) => out.has(r));
+  return ROLES.filter((r) => out.has(r));
 }
 
 export function isNationalAdmin(me: Me | null | undefined): boolean {

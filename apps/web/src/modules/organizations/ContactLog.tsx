@@ -9,7 +9,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { useAddContact, useContacts } from './api.ts';
-import { CONTACT_KIND_LIST } from './labels.ts';
+import { CONTACT_KINDS } from '@mosaico/contracts/vocabulary';
 
 function today() {
   const d = new Date();
@@ -86,7 +86,7 @@ export function ContactLog({ organizationId, canAdd }: { organizationId: number;
                 value={values.kind}
                 onChange={set('kind')}
                 error={errors.fields.kind}
-                options={CONTACT_KIND_LIST.map((k) => ({ value: k, label: t(`organizations.contactKinds.${k}`) }))}
+                options={CONTACT_KINDS.map((k) => ({ value: k, label: t(`organizations.contactKinds.${k}`) }))}
               />
             </div>
           </div>

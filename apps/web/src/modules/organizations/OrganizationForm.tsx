@@ -6,7 +6,7 @@ import { RequiredNote, SelectField, TextField } from '../../ui/Field.tsx';
 import { useFormErrors } from '../../ui/form.ts';
 import { useCouncils } from '../councils/api.ts';
 import type { Organization, OrganizationInput } from './api.ts';
-import { COLLECTION_STATUS_LIST, ORGANIZATION_KIND_LIST } from './labels.ts';
+import { COLLECTION_STATUSES, ORGANIZATION_KINDS } from '@mosaico/contracts/vocabulary';
 
 export interface OrganizationValues {
   name: string;
@@ -164,14 +164,14 @@ export function OrganizationForm({ initial, onSubmit, submitting, summaryExtra, 
           {...f('kind')}
           required
           emptyLabel={t('form.choose')}
-          options={ORGANIZATION_KIND_LIST.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) }))}
+          options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) }))}
         />
         <TextField {...f('territoryCode')} required hint={t('organizations.fields.territoryCodeHint')} autoComplete="off" maxLength={10} />
         <SelectField {...f('councilId')} emptyLabel={t('organizations.fields.councilNone')} options={councilOptions} hint={t('organizations.fields.councilHint')} />
         <SelectField
           {...f('collectionStatus')}
           required
-          options={COLLECTION_STATUS_LIST.map((s) => ({ value: s, label: t(`organizations.statuses.${s}`) }))}
+          options={COLLECTION_STATUSES.map((s) => ({ value: s, label: t(`organizations.statuses.${s}`) }))}
           hint={t('organizations.fields.collectionStatusHint')}
         />
         <TextField {...f('taxCode')} hint={t('organizations.fields.taxCodeHint')} autoComplete="off" />

@@ -2,7 +2,8 @@ import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Option, SelectField, TextField } from '../../ui/Field.tsx';
 import { type Me, type Role, type ScopeType, useMe } from '../auth/api.ts';
-import { grantableRoles, isNationalAdmin, ROLE_SCOPE_TYPES, scopeIdsOf } from '../auth/permissions.ts';
+import { ROLE_SCOPES } from '@mosaico/contracts/vocabulary';
+import { grantableRoles, isNationalAdmin, scopeIdsOf } from '../auth/permissions.ts';
 import { useCouncils } from '../councils/api.ts';
 import { useOrganizations } from '../organizations/api.ts';
 import { useTerritories } from '../territories/api.ts';
@@ -23,7 +24,7 @@ export function grantOf(c: RoleChoice) {
 
 /** Scope types the user may grant a role in: managers below the nation never grant national scopes. */
 function scopeTypesFor(me: Me, role: Role): ScopeType[] {
-  const types = [...ROLE_SCOPE_TYPES[role]];
+  const types = [...ROLE_SCOPES[role]];
   if (isNationalAdmin(me)) return types;
   const councilOnly = !me.roles.some((g) => g.role === 'regional_coordinator');
   return types.filter((t) => t !== 'nation' && (!councilOnly || t === 'organization'));
