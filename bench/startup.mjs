@@ -28,12 +28,26 @@ async function waitHealthy(child, t0) {
 
 async function timeStart(cmd, args, env) {
   const t0 = performance.now();
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  // Its own process group, so stopping `npm start` stops the server it runs too.
+  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore', detached: true });
   const ms = await waitHealthy(child, t0);
   return { ms, child };
 }
 
-const stop = (child) => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM')));
+async function stop(child) {
+  const exited = child.exitCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
+  process.kill(-child.pid, 'SIGTERM');
+  await exited;
+  // Wait until the port is free again, so the next start measures itself.
+  for (;;) {
+    try {
+      await fetch(`${base}/api/health`);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
 
 // The web app is built once beforehand, so the start figures measure the server, not Vite.
 const tb = performance.now();
