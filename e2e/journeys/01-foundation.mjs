@@ -49,6 +49,14 @@ export default async function foundationJourney({ page, base, checkA11y, artifac
   await page.getByText(`Organizzazione «${name}» creata.`).waitFor();
   await checkA11y(page, 'organizzazione creata');
 
+  // It is found by searching the registry, and the search stays in the address.
+  await page.getByRole('link', { name: 'Organizzazioni', exact: true }).first().click();
+  await page.getByLabel('Cerca', { exact: true }).fill('Sportello immigrati e2e');
+  await page.getByRole('button', { name: 'Applica i filtri' }).click();
+  await page.waitForURL(/\?q=Sportello/);
+  await page.getByRole('link', { name }).waitFor();
+  await checkA11y(page, 'organizzazioni filtrate');
+
   // The audit log shows who created it.
   await page.goto(`${base}/registro-attivita`);
   await page.getByRole('heading', { level: 1 }).waitFor();

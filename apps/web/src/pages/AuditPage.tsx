@@ -1,6 +1,6 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { type AuditFilters, useAudit } from '../modules/audit/api.ts';
 import { AuditTable } from '../modules/audit/AuditTable.tsx';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
@@ -9,6 +9,7 @@ import { Loading } from '../ui/Loading.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { QueryError } from '../ui/QueryError.tsx';
+import { useUrlFilters } from '../ui/useUrlFilters.ts';
 
 const PAGE_SIZE = 50;
 // Address parameter → API filter.
@@ -17,31 +18,13 @@ type Param = keyof typeof PARAMS;
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('pagina')) || 1);
+  const { applied, page, draft, set, submit, clear, hrefFor } = useUrlFilters(Object.keys(PARAMS) as Param[]);
   const filters = useMemo(() => {
     const out: AuditFilters = { page, pageSize: PAGE_SIZE };
-    for (const [p, k] of Object.entries(PARAMS)) {
-      const v = params.get(p);
-      if (v) out[k] = v;
-    }
+    for (const [p, k] of Object.entries(PARAMS)) if (applied[p as Param]) out[k] = applied[p as Param];
     return out;
-  }, [params, page]);
-  const [draft, setDraft] = useState(() => Object.fromEntries(Object.keys(PARAMS).map((p) => [p, params.get(p) ?? ''])) as Record<Param, string>);
+  }, [applied, page]);
   const audit = useAudit(filters);
-  const set = (k: Param) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const next: Record<string, string> = {};
-    for (const [k, v] of Object.entries(draft)) if (v.trim()) next[k] = v.trim();
-    setParams(next);
-  };
-  const hrefFor = (p: number) => {
-    const next = new URLSearchParams(params);
-    next.set('pagina', String(p));
-    return `?${next.toString()}`;
-  };
 
   return (
     <>
@@ -70,7 +53,7 @@ export function AuditPage() {
           <button type="submit" className="btn btn-primary">
             {t('common.applyFilters')}
           </button>
-          <Link className="btn btn-outline-secondary" to="/registro-attivita" onClick={() => setDraft({ tipo: '', id: '', autore: '', azione: '', dal: '', al: '' })}>
+          <Link className="btn btn-outline-secondary" to="/registro-attivita" onClick={clear}>
             {t('common.resetFilters')}
           </Link>
         </div>

@@ -1,6 +1,5 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useCouncils } from '../modules/councils/api.ts';
 import { useTerritories } from '../modules/territories/api.ts';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
@@ -10,24 +9,14 @@ import { Loading } from '../ui/Loading.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryError } from '../ui/QueryError.tsx';
 import { Table } from '../ui/Table.tsx';
+import { useUrlFilters } from '../ui/useUrlFilters.ts';
 
 export function CouncilsPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [params, setParams] = useSearchParams();
-  const region = params.get('regione') ?? '';
-  const q = params.get('q') ?? '';
-  const [draft, setDraft] = useState({ region, q });
+  const { applied, draft, set, submit } = useUrlFilters(['regione', 'q'] as const);
   const regions = useTerritories({});
-  const councils = useCouncils({ region: region || undefined, q: q || undefined });
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const next: Record<string, string> = {};
-    if (draft.region) next.regione = draft.region;
-    if (draft.q.trim()) next.q = draft.q.trim();
-    setParams(next);
-  };
+  const councils = useCouncils({ region: applied.regione || undefined, q: applied.q || undefined });
 
   return (
     <>
@@ -38,14 +27,14 @@ export function CouncilsPage() {
           <SelectField
             id="councils-region"
             label={t('councils.regionFilter')}
-            value={draft.region}
-            onChange={(v) => setDraft((d) => ({ ...d, region: v }))}
+            value={draft.regione}
+            onChange={set('regione')}
             emptyLabel={t('councils.allRegions')}
             options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
           />
         </div>
         <div className="col-md-6">
-          <TextField id="councils-q" type="search" label={t('common.search')} value={draft.q} onChange={(v) => setDraft((d) => ({ ...d, q: v }))} />
+          <TextField id="councils-q" type="search" label={t('common.search')} value={draft.q} onChange={set('q')} />
         </div>
         <div className="col-12 mb-4">
           <button type="submit" className="btn btn-primary">

@@ -1,6 +1,6 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useSession } from '../modules/auth/api.ts';
 import { can } from '../modules/auth/permissions.ts';
 import { useCouncils } from '../modules/councils/api.ts';
@@ -15,41 +15,25 @@ import { PageTitle } from '../ui/PageTitle.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { QueryError } from '../ui/QueryError.tsx';
 import { Table } from '../ui/Table.tsx';
+import { useUrlFilters } from '../ui/useUrlFilters.ts';
 
 const PAGE_SIZE = 25;
 // Address parameter (Italian, shareable) → API filter.
 const PARAMS = { q: 'q', tipo: 'kind', stato: 'status', consiglio: 'councilId', ordine: 'sort' } as const;
+type Param = keyof typeof PARAMS;
 
 export function OrganizationsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const session = useSession();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('pagina')) || 1);
+  const { applied, page, draft, set, submit, clear, hrefFor } = useUrlFilters(Object.keys(PARAMS) as Param[]);
   const filters: OrganizationFilters = useMemo(() => {
     const out: OrganizationFilters = { page, pageSize: PAGE_SIZE };
-    for (const [p, k] of Object.entries(PARAMS)) {
-      const v = params.get(p);
-      if (v) out[k] = v;
-    }
+    for (const [p, k] of Object.entries(PARAMS)) if (applied[p as Param]) out[k] = applied[p as Param];
     return out;
-  }, [params, page]);
-  const [draft, setDraft] = useState(() => Object.fromEntries(Object.keys(PARAMS).map((p) => [p, params.get(p) ?? ''])) as Record<keyof typeof PARAMS, string>);
-  const set = (k: keyof typeof PARAMS) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  }, [applied, page]);
   const councils = useCouncils();
   const orgs = useOrganizations(filters);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const next: Record<string, string> = {};
-    for (const [k, v] of Object.entries(draft)) if (v.trim()) next[k] = v.trim();
-    setParams(next);
-  };
-  const hrefFor = (p: number) => {
-    const next = new URLSearchParams(params);
-    next.set('pagina', String(p));
-    return `?${next.toString()}`;
-  };
   const canEdit = can.editOrganizations(session.data?.me);
 
   return (
@@ -122,7 +106,7 @@ export function OrganizationsPage() {
           <button type="submit" className="btn btn-primary">
             {t('common.applyFilters')}
           </button>
-          <Link className="btn btn-outline-secondary" to="/organizzazioni" onClick={() => setDraft({ q: '', tipo: '', stato: '', consiglio: '', ordine: '' })}>
+          <Link className="btn btn-outline-secondary" to="/organizzazioni" onClick={clear}>
             {t('common.resetFilters')}
           </Link>
         </div>

@@ -1,6 +1,5 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ROLES } from '@mosaico/contracts/vocabulary';
 import { useUsers } from '../modules/users/api.ts';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
@@ -12,31 +11,15 @@ import { PageTitle } from '../ui/PageTitle.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { QueryError } from '../ui/QueryError.tsx';
 import { Table } from '../ui/Table.tsx';
+import { useUrlFilters } from '../ui/useUrlFilters.ts';
 
 const PAGE_SIZE = 25;
 
 export function UsersPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('pagina')) || 1);
-  const q = params.get('q') ?? '';
-  const role = params.get('ruolo') ?? '';
-  const [draft, setDraft] = useState({ q, role });
-  const users = useUsers({ q: q || undefined, role: role || undefined, page, pageSize: PAGE_SIZE });
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const next: Record<string, string> = {};
-    if (draft.q.trim()) next.q = draft.q.trim();
-    if (draft.role) next.ruolo = draft.role;
-    setParams(next);
-  };
-  const hrefFor = (p: number) => {
-    const next = new URLSearchParams(params);
-    next.set('pagina', String(p));
-    return `?${next.toString()}`;
-  };
+  const { applied, page, draft, set, submit, hrefFor } = useUrlFilters(['q', 'ruolo'] as const);
+  const users = useUsers({ q: applied.q || undefined, role: applied.ruolo || undefined, page, pageSize: PAGE_SIZE });
 
   return (
     <>
@@ -48,14 +31,14 @@ export function UsersPage() {
       </Link>
       <form id="users-filter" className="row g-3 align-items-start filter-form" onSubmit={submit} aria-label={t('common.filters')}>
         <div className="col-md-6">
-          <TextField id="users-q" type="search" label={t('common.search')} value={draft.q} onChange={(v) => setDraft((d) => ({ ...d, q: v }))} hint={t('users.searchHint')} />
+          <TextField id="users-q" type="search" label={t('common.search')} value={draft.q} onChange={set('q')} hint={t('users.searchHint')} />
         </div>
         <div className="col-md-6">
           <SelectField
             id="users-role"
             label={t('users.grant.role')}
-            value={draft.role}
-            onChange={(v) => setDraft((d) => ({ ...d, role: v }))}
+            value={draft.ruolo}
+            onChange={set('ruolo')}
             emptyLabel={t('common.all')}
             options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           />
