@@ -3,6 +3,7 @@ import type { AppDeps } from '../platform/http/app.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { councilRoutes } from './councils/councils.routes.ts';
+import { formRoutes } from './forms/forms.routes.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { territoryRoutes } from './territories/territories.routes.ts';
@@ -13,6 +14,7 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   authRoutes(app, deps);
   territoryRoutes(app, deps);
   councilRoutes(app, deps);
+  formRoutes(app, deps);
   organizationRoutes(app, deps);
   auditRoutes(app, deps);
   userRoutes(app, deps);

@@ -1,9 +1,11 @@
 import type { Config } from '../config.ts';
 import { seedCouncils } from '../modules/councils/councils.seed.ts';
+import { seedDefaultForm } from '../modules/forms/forms.seed.ts';
 import { loadReferenceData } from '../modules/territories/reference-data.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { createMailer } from './mail/mailer.ts';
 
-/** Opens the configured database, applies migrations and loads the reference territories and councils. */
+/** Opens the configured database, applies migrations and loads the reference territories, councils and default form. */
 export async function prepareDatabase(config: Config, log: (msg: string) => void = () => {}): Promise<Database> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   await database.migrate();
@@ -15,6 +17,8 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
       `Dati di riferimento caricati: ${ref.counts.regions} regioni, ${ref.counts.provinces} province/UTS, ${ref.counts.comuni} comuni, ${n} consigli (${Math.round(performance.now() - t0)} ms)`,
     );
   }
+  const formItems = await seedDefaultForm({ db: database.db, config, mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }) });
+  if (formItems) log(`Scheda di monitoraggio CTI pubblicata (versione 1, ${formItems} voci)`);
   return database;
 }
 

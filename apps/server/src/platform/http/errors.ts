@@ -13,6 +13,8 @@ export interface FieldIssue {
   field: string;
   code: string;
   message: string;
+  /** For an expression: the 0-based offset of the fault in the field's text. */
+  position?: number;
 }
 
 /**

@@ -96,6 +96,15 @@ const messages: Catalogue = {
     it: 'Assegna almeno un ruolo nel tuo ambito: senza, non potresti più vedere questo account.',
     en: 'Grant at least one role within your scope: without one you could not see this account again.',
   },
+  form_version_published: {
+    it: 'La versione {version} è pubblicata e non si può più modificare: derivane una nuova.',
+    en: 'Version {version} is published and can no longer change: derive a new one.',
+  },
+  form_version_not_published: {
+    it: 'Si deriva una nuova versione solo da una versione pubblicata (la {version} è una bozza).',
+    en: 'A new version is derived only from a published one ({version} is a draft).',
+  },
+  form_code_mismatch: { it: 'Il codice del modulo deve restare {code}.', en: 'The form code must stay {code}.' },
 };
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {

@@ -49,6 +49,7 @@ export interface Client {
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   cookie: string | null;
 }
@@ -59,6 +60,7 @@ export function client(app: FastifyInstance, cookie: string | null = null): Clie
     get: (url, headers = {}) => app.inject({ method: 'GET', url, headers: withCookie(headers) }),
     post: (url, body, headers = {}) => app.inject({ method: 'POST', url, payload: body as object, headers: withCookie(headers) }),
     patch: (url, body, headers = {}) => app.inject({ method: 'PATCH', url, payload: body as object, headers: withCookie(headers) }),
+    put: (url, body, headers = {}) => app.inject({ method: 'PUT', url, payload: body as object, headers: withCookie(headers) }),
     delete: (url, headers = {}) => app.inject({ method: 'DELETE', url, headers: withCookie(headers) }),
   };
   function withCookie(h: Record<string, string>) {
