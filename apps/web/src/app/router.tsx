@@ -5,6 +5,9 @@ import { AuditPage } from '../pages/AuditPage.tsx';
 import { CouncilPage } from '../pages/CouncilPage.tsx';
 import { CouncilsPage } from '../pages/CouncilsPage.tsx';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
+import { FormImportPage } from '../pages/FormImportPage.tsx';
+import { FormsPage } from '../pages/FormsPage.tsx';
+import { FormVersionPage } from '../pages/FormVersionPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { OrganizationEditPage } from '../pages/OrganizationEditPage.tsx';
@@ -48,6 +51,9 @@ export const router = createBrowserRouter([
           { path: 'organizzazioni/importa', element: <OrganizationImportPage /> },
           { path: 'organizzazioni/:id', element: <OrganizationPage /> },
           { path: 'organizzazioni/:id/modifica', element: <OrganizationEditPage /> },
+          { path: 'moduli', element: <FormsPage /> },
+          { path: 'moduli/importa', element: <RequireRole allow={can.manageForms}><FormImportPage /></RequireRole> },
+          { path: 'moduli/:id/versioni/:version', element: <FormVersionPage /> },
           { path: 'utenti', element: <RequireRole allow={can.manageUsers}><UsersPage /></RequireRole> },
           { path: 'utenti/nuovo', element: <RequireRole allow={can.manageUsers}><UserNewPage /></RequireRole> },
           { path: 'utenti/:id', element: <RequireRole allow={can.manageUsers}><UserPage /></RequireRole> },

@@ -28,7 +28,7 @@ export function checkDefinition(raw: unknown, lang: Lang): FormDefinition {
       field: `definition.${p.path}`,
       code: p.code,
       message: (lang === 'en' ? (p.message.en ?? p.message.it) : p.message.it) as string,
-      ...(p.position != null ? { position: p.position } : {}),
+      ...(p.position != null ? { position: p.position, length: p.length ?? 1 } : {}),
     }));
     throw invalidFields(issues);
   }

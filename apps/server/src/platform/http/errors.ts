@@ -13,8 +13,9 @@ export interface FieldIssue {
   field: string;
   code: string;
   message: string;
-  /** For an expression: the 0-based offset of the fault in the field's text. */
+  /** For an expression: the 0-based offset and the length of the fault in the field's text. */
   position?: number;
+  length?: number;
 }
 
 /**

@@ -36,6 +36,8 @@ export const can = {
   editOrganizations: (me: Me | null | undefined) => hasRole(me, 'national_admin', 'regional_coordinator', 'council_referent'),
   /** The contact log is the council side's work: tutors read it, the actor's own members do not. */
   readContactLog: (me: Me | null | undefined) => hasRole(me, 'national_admin', 'regional_coordinator', 'council_referent', 'tutor'),
+  /** Monitoring forms (import, publish, derive, see drafts) are defined by the Ministry alone. */
+  manageForms: (me: Me | null | undefined) => isNationalAdmin(me),
   /** Members of an organisation may keep its contact details. */
   editOwnContacts: (me: Me | null | undefined, organizationId: number) =>
     !!me?.roles.some((g) => (g.role === 'data_provider' || g.role === 'association_member') && g.scopeType === 'organization' && g.scopeId === organizationId),
