@@ -31,7 +31,6 @@ async function checkA11y(page, label) {
   // Evaluated through the DevTools protocol, which the page's CSP (script-src 'self') rightly does not allow as a tag.
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () =>
-    // biome-ignore lint/correctness/noUndeclaredVariables: injected by addScriptTag
     axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
   );
   checked.push({ label, url: page.url(), violations: result.violations.length });

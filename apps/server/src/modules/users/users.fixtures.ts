@@ -1,11 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { loadConfig } from '../../config.ts';
 import { type Ctx, systemActor } from '../../platform/context.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { type Client, signIn, type TestApp } from '../../platform/testing/test-app.ts';
 import { councils, councilTerritories } from '../councils/councils.schema.ts';
 import { organizations } from '../organizations/organizations.schema.ts';
-import { territories } from '../territories/territories.schema.ts';
 import { resolveTerritory } from '../territories/territories.service.ts';
 import { createUser } from './users.service.ts';
 import { users } from './users.schema.ts';
