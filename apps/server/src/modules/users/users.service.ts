@@ -1,6 +1,6 @@
 import { ROLE_SCOPES } from '@mosaico/contracts/vocabulary';
 import type { GrantBody, UserCreate, userPatch, userQuery } from '@mosaico/contracts/users';
-import { and, asc, count, eq, exists, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, exists, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
@@ -15,7 +15,7 @@ import { councils } from '../councils/councils.schema.ts';
 import { organizations } from '../organizations/organizations.schema.ts';
 import { type PlacedGrant, placeExistingGrant, placeGrants } from './role-scopes.ts';
 import { assertCanGrant, canManageUser, isNationalAdmin, requireManager, seeingReach, seesGrant } from './users.policy.ts';
-import { roleAssignments, users } from './users.schema.ts';
+import { type Role, roleAssignments, type ScopeType, users } from './users.schema.ts';
 
 type UserRow = typeof users.$inferSelect;
 type AssignmentRow = typeof roleAssignments.$inferSelect;
@@ -140,6 +140,30 @@ const normalizeGrant = (g: GrantBody) => ({ role: g.role, scopeType: g.scopeType
 const grantKey = (g: { role: string; scopeType: string; scopeId: number | null }) => `${g.role}:${g.scopeType}:${g.scopeId ?? ''}`;
 
 /** Where invitation links point when no request tells us the address the user sees. */
+/** E-mail addresses of active users holding any of the given role grants (for notifications); no policy: callers decide. */
+export async function listRoleHolderEmails(db: DbOrTx, grants: { role: Role; scopeType: ScopeType; scopeId: number | null }[]): Promise<string[]> {
+  if (!grants.length) return [];
+  const rows = await db
+    .selectDistinct({ email: users.email })
+    .from(users)
+    .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .where(
+      and(
+        eq(users.active, true),
+        or(
+          ...grants.map((g) =>
+            and(
+              eq(roleAssignments.role, g.role),
+              eq(roleAssignments.scopeType, g.scopeType),
+              g.scopeId == null ? isNull(roleAssignments.scopeId) : eq(roleAssignments.scopeId, g.scopeId),
+            ),
+          ),
+        ),
+      ),
+    );
+  return rows.map((r) => r.email);
+}
+
 export const defaultBaseUrl = (config: Config) => config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
 
 function isUniqueViolation(err: unknown, constraint: string): boolean {

@@ -105,6 +105,22 @@ const messages: Catalogue = {
     en: 'A new version is derived only from a published one ({version} is a draft).',
   },
   form_code_mismatch: { it: 'Il codice del modulo deve restare {code}.', en: 'The form code must stay {code}.' },
+  submission_locked: {
+    it: 'La compilazione è nello stato «{status}»: non si può modificare.',
+    en: 'The submission is “{status}”: it cannot be changed.',
+  },
+  section_not_assigned: {
+    it: 'Non puoi scrivere queste voci: la loro sezione non è assegnata al tuo ente ({keys}).',
+    en: 'You cannot write these items: their section is not assigned to your organisation ({keys}).',
+  },
+  transition_not_allowed: {
+    it: 'Passaggio non consentito: da «{from}» a «{to}».',
+    en: 'Transition not allowed: from “{from}” to “{to}”.',
+  },
+  submission_blocked: {
+    it: 'La compilazione non si può inviare: {count} problemi da risolvere (errori da correggere o avvisi da motivare).',
+    en: 'The submission cannot be sent: {count} problems to solve (errors to fix or warnings to justify).',
+  },
 };
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {

@@ -46,6 +46,69 @@ CREATE TABLE "sessions" (
 	"user_agent" text
 );
 --> statement-breakpoint
+CREATE TABLE "campaigns" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"form_version_id" integer NOT NULL,
+	"year" integer NOT NULL,
+	"deadline" date NOT NULL,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "submission_assignments" (
+	"submission_id" integer NOT NULL,
+	"section_code" text NOT NULL,
+	"organization_id" integer NOT NULL,
+	"assigned_by" integer,
+	"assigned_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "submission_assignments_submission_id_section_code_pk" PRIMARY KEY("submission_id","section_code")
+);
+--> statement-breakpoint
+CREATE TABLE "submission_transitions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"submission_id" integer NOT NULL,
+	"from_status" text NOT NULL,
+	"to_status" text NOT NULL,
+	"by_user" integer,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"reason" text,
+	"justifications" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "submission_value_history" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"submission_id" integer NOT NULL,
+	"value_key" text NOT NULL,
+	"before" jsonb,
+	"after" jsonb,
+	"changed_by" integer,
+	"changed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "submission_values" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"submission_id" integer NOT NULL,
+	"value_key" text NOT NULL,
+	"item_code" text NOT NULL,
+	"value" jsonb NOT NULL,
+	"updated_by" integer,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "submissions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"campaign_id" integer NOT NULL,
+	"council_id" integer NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"revision" integer DEFAULT 0 NOT NULL,
+	"filled" integer DEFAULT 0 NOT NULL,
+	"expected" integer DEFAULT 0 NOT NULL,
+	"error_count" integer DEFAULT 0 NOT NULL,
+	"last_activity_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "council_territories" (
 	"council_id" integer NOT NULL,
 	"territory_id" integer NOT NULL,
@@ -200,6 +263,19 @@ CREATE TABLE "outbox" (
 --> statement-breakpoint
 ALTER TABLE "password_resets" ADD CONSTRAINT "password_resets_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_form_version_id_form_versions_id_fk" FOREIGN KEY ("form_version_id") REFERENCES "public"."form_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_assignments" ADD CONSTRAINT "submission_assignments_submission_id_submissions_id_fk" FOREIGN KEY ("submission_id") REFERENCES "public"."submissions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_assignments" ADD CONSTRAINT "submission_assignments_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_assignments" ADD CONSTRAINT "submission_assignments_assigned_by_users_id_fk" FOREIGN KEY ("assigned_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_transitions" ADD CONSTRAINT "submission_transitions_submission_id_submissions_id_fk" FOREIGN KEY ("submission_id") REFERENCES "public"."submissions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_transitions" ADD CONSTRAINT "submission_transitions_by_user_users_id_fk" FOREIGN KEY ("by_user") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_value_history" ADD CONSTRAINT "submission_value_history_submission_id_submissions_id_fk" FOREIGN KEY ("submission_id") REFERENCES "public"."submissions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_value_history" ADD CONSTRAINT "submission_value_history_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_values" ADD CONSTRAINT "submission_values_submission_id_submissions_id_fk" FOREIGN KEY ("submission_id") REFERENCES "public"."submissions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_values" ADD CONSTRAINT "submission_values_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submissions" ADD CONSTRAINT "submissions_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submissions" ADD CONSTRAINT "submissions_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "council_territories" ADD CONSTRAINT "council_territories_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "council_territories" ADD CONSTRAINT "council_territories_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "councils" ADD CONSTRAINT "councils_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -222,6 +298,13 @@ CREATE INDEX "login_attempts_email_idx" ON "login_attempts" USING btree ("email"
 CREATE INDEX "login_attempts_ip_idx" ON "login_attempts" USING btree ("ip","at");--> statement-breakpoint
 CREATE INDEX "oidc_requests_expires_idx" ON "oidc_requests" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "submission_assignments_org_idx" ON "submission_assignments" USING btree ("organization_id");--> statement-breakpoint
+CREATE INDEX "submission_transitions_submission_idx" ON "submission_transitions" USING btree ("submission_id");--> statement-breakpoint
+CREATE INDEX "submission_value_history_key_idx" ON "submission_value_history" USING btree ("submission_id","value_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "submission_values_key_uq" ON "submission_values" USING btree ("submission_id","value_key");--> statement-breakpoint
+CREATE INDEX "submission_values_item_idx" ON "submission_values" USING btree ("item_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "submissions_campaign_council_uq" ON "submissions" USING btree ("campaign_id","council_id");--> statement-breakpoint
+CREATE INDEX "submissions_council_idx" ON "submissions" USING btree ("council_id");--> statement-breakpoint
 CREATE INDEX "council_territories_territory_idx" ON "council_territories" USING btree ("territory_id");--> statement-breakpoint
 CREATE INDEX "councils_region_idx" ON "councils" USING btree ("region_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "form_versions_form_version_uq" ON "form_versions" USING btree ("form_id","version");--> statement-breakpoint

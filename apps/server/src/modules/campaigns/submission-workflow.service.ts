@@ -1,0 +1,113 @@
+import type { SubmissionStatus, transitionBody } from '@mosaico/contracts/campaigns';
+import { evaluateForm } from '@mosaico/form-engine/evaluate-form';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Ctx } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import { AppError, type FieldIssue, invalidFields } from '../../platform/http/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { defaultBaseUrl, listRoleHolderEmails } from '../users/users.service.ts';
+import { assertCanTransition } from './campaigns.policy.ts';
+import { submissions, submissionTransitions } from './campaigns.schema.ts';
+import { type LoadedSubmission, loadSubmission, readValues } from './submission-loader.ts';
+
+type Body = z.infer<typeof transitionBody>;
+
+/** The workflow: which target each status may move to, and the audit action of the move. */
+const MOVES: Record<SubmissionStatus, Partial<Record<SubmissionStatus, string>>> = {
+  draft: { submitted: 'submit' },
+  returned: { submitted: 'submit' },
+  submitted: { returned: 'return', approved: 'approve' },
+  approved: { locked: 'lock', draft: 'reopen' },
+  locked: { draft: 'reopen' },
+};
+
+const REASON_REQUIRED = { it: 'Indica il motivo.', en: 'State the reason.' };
+const JUSTIFY = {
+  it: (m: string) => `Avviso da motivare prima dell’invio: ${m}`,
+  en: (m: string) => `Warning to justify before submitting: ${m}`,
+};
+
+/**
+ * Moves a submission along the workflow: the council referent submits (no error left, every failed warning
+ * justified); the region's coordinator or a national admin returns (with a reason) or approves; a national
+ * admin locks, or reopens to draft (with a reason). Audited; the people concerned are e-mailed.
+ */
+export async function transitionSubmission(ctx: Ctx, id: number, body: Body) {
+  return ctx.db.transaction(async (tx) => {
+    const s = await loadSubmission(tx, id, true);
+    assertCanTransition(ctx.actor, s, body.to);
+    const action = MOVES[s.status][body.to];
+    if (!action) throw new AppError('conflict', 'transition_not_allowed', { from: s.status, to: body.to });
+    const reason = body.reason?.trim() || null;
+    if ((action === 'return' || action === 'reopen') && !reason) throw invalidFields([{ field: 'reason', code: 'required', message: REASON_REQUIRED[ctx.lang] }]);
+    let justifications: Record<string, string> | null = null;
+    if (action === 'submit') justifications = await checkSubmittable(tx, ctx, s, body.justifications ?? {});
+    const [row] = await tx.update(submissions).set({ status: body.to, lastActivityAt: new Date() }).where(eq(submissions.id, id)).returning();
+    await tx.insert(submissionTransitions).values({ submissionId: id, fromStatus: s.status, toStatus: body.to, byUser: ctx.actor?.id ?? null, reason, justifications });
+    await recordAudit(tx, ctx, {
+      action,
+      entityType: 'submission',
+      entityId: id,
+      before: { status: s.status },
+      after: { status: body.to, reason, justifications },
+      councilId: s.councilId,
+      regionId: s.regionId,
+    });
+    await notify(tx, ctx, s, action, reason);
+    return { id, status: row.status, revision: row.revision };
+  });
+}
+
+/** Every blocking problem at once: error issues by item key, failed error rules, unjustified failed warnings. */
+async function checkSubmittable(tx: Tx, ctx: Ctx, s: LoadedSubmission, given: Record<string, string>) {
+  const evaluation = evaluateForm(s.form, await readValues(tx, s.id));
+  const blocking: FieldIssue[] = evaluation.issues.map((i) => ({ field: i.item, code: i.code, message: i.message[ctx.lang] }));
+  const justifications: Record<string, string> = {};
+  for (const r of evaluation.rules) {
+    if (r.status !== 'failed') continue;
+    if (r.severity === 'error') blocking.push({ field: r.rule, code: 'rule', message: r.message[ctx.lang] });
+    else if (given[r.rule]?.trim()) justifications[r.rule] = given[r.rule].trim();
+    else blocking.push({ field: `justifications.${r.rule}`, code: 'justification_required', message: JUSTIFY[ctx.lang](r.message[ctx.lang]) });
+  }
+  if (blocking.length) throw new AppError('invalid', 'submission_blocked', { count: blocking.length }, { issues: blocking });
+  return justifications;
+}
+
+/** The council's referents, or its reviewers: the region's coordinators and the national admins. */
+function recipients(tx: Tx, s: LoadedSubmission, who: 'council' | 'reviewers') {
+  return listRoleHolderEmails(
+    tx,
+    who === 'council'
+      ? [{ role: 'council_referent', scopeType: 'council', scopeId: s.councilId }]
+      : [
+          { role: 'regional_coordinator', scopeType: 'region', scopeId: s.regionId },
+          { role: 'national_admin', scopeType: 'nation', scopeId: null },
+        ],
+  );
+}
+
+const SUBJECTS: Record<string, string> = {
+  submit: 'inviata per approvazione',
+  return: 'restituita per correzioni',
+  approve: 'approvata',
+  reopen: 'riaperta',
+};
+
+/** Queues the Italian notice of a transition (inside the transaction; delivered after commit). Locking notifies no one. */
+async function notify(tx: Tx, ctx: Ctx, s: LoadedSubmission, action: string, reason: string | null) {
+  if (!SUBJECTS[action]) return;
+  const to = await recipients(tx, s, action === 'submit' ? 'reviewers' : 'council');
+  const subject = `Scheda di monitoraggio ${s.campaign.year} – ${s.council.name}: ${SUBJECTS[action]}`;
+  const body = [
+    'Gentile utente,',
+    '',
+    `la scheda di monitoraggio ${s.campaign.year} del ${s.council.name} (campagna «${s.campaign.name}») è stata ${SUBJECTS[action]} da ${ctx.actor?.name ?? 'Mosaico'}.`,
+    ...(reason ? ['', `Motivo: ${reason}`] : []),
+    '',
+    `Apri la compilazione: ${defaultBaseUrl(ctx.config)}/compilazioni/${s.id}`,
+    '',
+    'Questo messaggio è inviato automaticamente da Mosaico.',
+  ].join('\n');
+  for (const email of to) await ctx.mailer.queue(tx, { to: email, subject, body });
+}
