@@ -2,6 +2,9 @@ import { createBrowserRouter } from 'react-router';
 import { can } from '../modules/auth/permissions.ts';
 import { AccessibilityPage } from '../pages/AccessibilityPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
+import { CampaignNewPage } from '../pages/CampaignNewPage.tsx';
+import { CampaignPage } from '../pages/CampaignPage.tsx';
+import { CampaignsPage } from '../pages/CampaignsPage.tsx';
 import { CouncilPage } from '../pages/CouncilPage.tsx';
 import { CouncilsPage } from '../pages/CouncilsPage.tsx';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
@@ -19,6 +22,7 @@ import { OutboxPage } from '../pages/OutboxPage.tsx';
 import { ProfilePage } from '../pages/ProfilePage.tsx';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
+import { SubmissionPage } from '../pages/SubmissionPage.tsx';
 import { TerritoriesPage } from '../pages/TerritoriesPage.tsx';
 import { TerritoryPage } from '../pages/TerritoryPage.tsx';
 import { UserNewPage } from '../pages/UserNewPage.tsx';
@@ -54,6 +58,10 @@ export const router = createBrowserRouter([
           { path: 'moduli', element: <FormsPage /> },
           { path: 'moduli/importa', element: <RequireRole allow={can.manageForms}><FormImportPage /></RequireRole> },
           { path: 'moduli/:id/versioni/:version', element: <FormVersionPage /> },
+          { path: 'campagne', element: <RequireRole allow={can.viewCampaigns}><CampaignsPage /></RequireRole> },
+          { path: 'campagne/nuova', element: <RequireRole allow={can.createCampaigns}><CampaignNewPage /></RequireRole> },
+          { path: 'campagne/:id', element: <RequireRole allow={can.viewCampaigns}><CampaignPage /></RequireRole> },
+          { path: 'compilazioni/:id', element: <RequireRole allow={can.viewCampaigns}><SubmissionPage /></RequireRole> },
           { path: 'utenti', element: <RequireRole allow={can.manageUsers}><UsersPage /></RequireRole> },
           { path: 'utenti/nuovo', element: <RequireRole allow={can.manageUsers}><UserNewPage /></RequireRole> },
           { path: 'utenti/:id', element: <RequireRole allow={can.manageUsers}><UserPage /></RequireRole> },

@@ -38,6 +38,10 @@ export const can = {
   readContactLog: (me: Me | null | undefined) => hasRole(me, 'national_admin', 'regional_coordinator', 'council_referent', 'tutor'),
   /** Monitoring forms (import, publish, derive, see drafts) are defined by the Ministry alone. */
   manageForms: (me: Me | null | undefined) => isNationalAdmin(me),
+  /** Campaigns and submissions: everyone on the council side and data providers; association members take no part. */
+  viewCampaigns: (me: Me | null | undefined) => !!me?.roles.some((g) => g.role !== 'association_member'),
+  /** Yearly campaigns are opened by national admins. */
+  createCampaigns: (me: Me | null | undefined) => isNationalAdmin(me),
   /** Members of an organisation may keep its contact details. */
   editOwnContacts: (me: Me | null | undefined, organizationId: number) =>
     !!me?.roles.some((g) => (g.role === 'data_provider' || g.role === 'association_member') && g.scopeType === 'organization' && g.scopeId === organizationId),

@@ -45,6 +45,8 @@ function toValue(raw: unknown): Value {
 
 export interface PreviewState {
   runtime: FormRuntime;
+  /** The values as entered (starting from `initial`). */
+  values: EnteredValues;
   check: FormCheck;
   /** The issues shown now, by value key (see `showAll`). */
   visible: Record<string, ItemIssue[]>;
@@ -61,9 +63,9 @@ export interface PreviewState {
  * evaluated again by the shared engine (relevance, required, constraints, computed values, rules).
  * "Required" is said only for items the person has touched, until they ask to check the whole form.
  */
-export function usePreviewRuntime(definition: FormDefinition, idPrefix: string): PreviewState {
+export function usePreviewRuntime(definition: FormDefinition, idPrefix: string, initial?: EnteredValues): PreviewState {
   const { i18n } = useTranslation();
-  const [values, setValues] = useState<EnteredValues>({});
+  const [values, setValues] = useState<EnteredValues>(() => initial ?? {});
   const [formatErrors, setFormatErrors] = useState<Record<string, string>>({});
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [checkedAll, setCheckedAll] = useState(false);
@@ -153,5 +155,5 @@ export function usePreviewRuntime(definition: FormDefinition, idPrefix: string):
   }, []);
   const checkAll = useCallback(() => setCheckedAll(true), []);
 
-  return { runtime, check, visible, errorsBySection, checkAll, checkedAll, reset };
+  return { runtime, values, check, visible, errorsBySection, checkAll, checkedAll, reset };
 }

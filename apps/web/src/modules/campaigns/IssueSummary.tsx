@@ -1,0 +1,51 @@
+import { type MouseEvent, useEffect, useRef } from 'react';
+
+export interface SummaryLine {
+  key: string;
+  text: string;
+  /** The id of the control to go to, when there is one on the page. */
+  target?: string;
+}
+
+const FOCUSABLE = 'input:not([type="hidden"]), select, textarea';
+
+function goTo(e: MouseEvent<HTMLAnchorElement>, id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  e.preventDefault();
+  const target = el.matches(`${FOCUSABLE}, [tabindex]`) ? el : el.querySelector<HTMLElement>(FOCUSABLE);
+  (target ?? el).focus();
+  el.scrollIntoView({ block: 'center' });
+}
+
+/** A focused list of the server's problems, each linking to its control when it is on the page. */
+export function IssueSummary({ id, title, message, lines, focusKey }: { id: string; title: string; message?: string | null; lines: SummaryLine[]; focusKey: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusKey > 0) ref.current?.focus();
+  }, [focusKey]);
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a named, focusable group announced after a failed action
+    <div ref={ref} tabIndex={-1} role="group" className="alert alert-danger error-summary mb-4" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="h5">
+        {title}
+      </h2>
+      {message && <p className="mb-2">{message}</p>}
+      {lines.length > 0 && (
+        <ul className="mb-0">
+          {lines.map((l) => (
+            <li key={l.key}>
+              {l.target && document.getElementById(l.target) ? (
+                <a href={`#${l.target}`} onClick={(e) => goTo(e, l.target as string)}>
+                  {l.text}
+                </a>
+              ) : (
+                l.text
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// The yearly collection: the national admin opens a campaign for Milano; the Milano referent enters values,
+// meets a validation message, saves, and tries to submit an incomplete form (the blocking list is shown).
+export default async function campaignJourney({ page, base, checkA11y }) {
+  const signIn = async (email) => {
+    await page.context().clearCookies();
+    await page.goto(`${base}/accesso`);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill('Mosaico-Demo-2026');
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.getByRole('link', { name: 'Rilevazioni' }).first().waitFor();
+  };
+
+  await signIn('admin@mosaico.demo');
+  await page.getByRole('link', { name: 'Rilevazioni' }).first().click();
+  await page.getByRole('link', { name: 'Nuova rilevazione' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await checkA11y(page, 'nuova rilevazione');
+  const formSelect = page.getByLabel('Scheda di monitoraggio');
+  const cti = await formSelect.locator('option', { hasText: 'Scheda di monitoraggio' }).first().getAttribute('value');
+  await formSelect.selectOption(cti);
+  await page.getByLabel('Anno').fill('2025');
+  await page.getByLabel('Scadenza').fill('2026-03-31');
+  await page.getByLabel('Nome').fill('Rilevazione 2025 – prova e2e');
+  await page.getByLabel('Consigli').selectOption({ label: 'Consiglio Territoriale per l’Immigrazione di Milano' });
+  await page.getByRole('button', { name: 'Apri la rilevazione' }).click();
+  await page.getByRole('heading', { level: 1, name: /Rilevazione 2025 – prova e2e/ }).waitFor();
+  await checkA11y(page, 'rilevazione aperta');
+
+  await signIn('milano@mosaico.demo');
+  await page.getByRole('link', { name: 'Rilevazioni' }).first().click();
+  await page.getByRole('link', { name: 'Rilevazione 2025 – prova e2e' }).click();
+  await page.getByRole('link', { name: /Milano/ }).first().click();
+  await page.getByRole('button', { name: 'Salva' }).first().waitFor();
+  await checkA11y(page, 'compilazione');
+
+  // A year that is not a year is refused by the server, next to the item; then a good one is saved.
+  const year = page.locator('#sub-gen_anno');
+  await year.fill('20255');
+  await page.getByRole('button', { name: 'Salva' }).first().click();
+  await page.getByRole('group', { name: 'Ci sono errori da correggere' }).waitFor();
+  await checkA11y(page, 'compilazione con errori');
+  await year.fill('2025');
+  await page.getByRole('button', { name: 'Salva' }).first().click();
+  await page.getByText(/Modifiche salvate\. Completezza/).waitFor();
+
+  await page.getByRole('button', { name: 'Invia per approvazione' }).click();
+  await page.getByRole('group', { name: 'L’operazione non è stata eseguita' }).or(page.getByRole('group', { name: "L'operazione non è stata eseguita" })).first().waitFor();
+  await checkA11y(page, 'invio bloccato');
+}
