@@ -1,6 +1,7 @@
-import { type MouseEvent, type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FormErrors, hasErrors } from './form.ts';
+import { focusControl } from './focusControl.ts';
 
 interface ErrorSummaryProps {
   errors: FormErrors;
@@ -27,13 +28,6 @@ export function ErrorSummary({ errors, labels, idPrefix, children }: ErrorSummar
 
   if (!show) return null;
   const entries = Object.entries(errors.fields);
-  const goTo = (e: MouseEvent<HTMLAnchorElement>, id: string) => {
-    const el = document.getElementById(id);
-    if (!el) return;
-    e.preventDefault();
-    el.focus();
-    el.scrollIntoView({ block: 'center' });
-  };
   return (
     // biome-ignore lint/a11y/useSemanticElements: a named, focusable group that is announced on focus; a fieldset would imply form controls
     <div ref={ref} tabIndex={-1} role="group" className="alert alert-danger error-summary mb-5" aria-labelledby={headingId}>
@@ -46,7 +40,7 @@ export function ErrorSummary({ errors, labels, idPrefix, children }: ErrorSummar
           {entries.map(([field, message]) =>
             labels[field] ? (
               <li key={field}>
-                <a href={`#${idPrefix}-${field}`} onClick={(e) => goTo(e, `${idPrefix}-${field}`)}>
+                <a href={`#${idPrefix}-${field}`} onClick={(e) => focusControl(e, `${idPrefix}-${field}`)}>
                   {labels[field]}: {message}
                 </a>
               </li>

@@ -1,4 +1,5 @@
-import { type MouseEvent, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { focusControl } from '../../ui/focusControl.ts';
 
 export interface SummaryLine {
   key: string;
@@ -7,16 +8,7 @@ export interface SummaryLine {
   target?: string;
 }
 
-const FOCUSABLE = 'input:not([type="hidden"]), select, textarea';
 
-function goTo(e: MouseEvent<HTMLAnchorElement>, id: string) {
-  const el = document.getElementById(id);
-  if (!el) return;
-  e.preventDefault();
-  const target = el.matches(`${FOCUSABLE}, [tabindex]`) ? el : el.querySelector<HTMLElement>(FOCUSABLE);
-  (target ?? el).focus();
-  el.scrollIntoView({ block: 'center' });
-}
 
 /** A focused list of the server's problems, each linking to its control when it is on the page. */
 export function IssueSummary({ id, title, message, lines, focusKey }: { id: string; title: string; message?: string | null; lines: SummaryLine[]; focusKey: number }) {
@@ -36,7 +28,7 @@ export function IssueSummary({ id, title, message, lines, focusKey }: { id: stri
           {lines.map((l) => (
             <li key={l.key}>
               {l.target && document.getElementById(l.target) ? (
-                <a href={`#${l.target}`} onClick={(e) => goTo(e, l.target as string)}>
+                <a href={`#${l.target}`} onClick={(e) => focusControl(e, l.target as string)}>
                   {l.text}
                 </a>
               ) : (

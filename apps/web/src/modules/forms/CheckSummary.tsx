@@ -1,10 +1,11 @@
 import type { FormDefinition } from '@mosaico/form-engine/definition';
-import { type MouseEvent, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleOutcome } from './evaluation.ts';
 import { keyParts } from './keyLabels.ts';
 import { controlId, type ItemIssue } from './runtime.ts';
 import { useLocalText } from './text.ts';
+import { focusControl } from '../../ui/focusControl.ts';
 
 interface CheckSummaryProps {
   definition: FormDefinition;
@@ -15,17 +16,7 @@ interface CheckSummaryProps {
   checkKey: number;
 }
 
-const FOCUSABLE = 'input:not([type="hidden"]), select, textarea';
 
-/** Focuses an item's control (the first one of a group, table or repeat), or a heading that takes focus. */
-function goTo(e: MouseEvent<HTMLAnchorElement>, id: string) {
-  const el = document.getElementById(id);
-  if (!el) return;
-  e.preventDefault();
-  const target = el.matches(`${FOCUSABLE}, [tabindex]`) ? el : el.querySelector<HTMLElement>(FOCUSABLE);
-  (target ?? el).focus();
-  el.scrollIntoView({ block: 'center' });
-}
 
 /**
  * The outcome of "Controlla la scheda": every item problem with a link to it, and the rules that fail,
@@ -66,7 +57,7 @@ export function CheckSummary({ definition, idPrefix, issues, rules, checkKey }: 
         <ul className="mb-2">
           {entries.map((line) => (
             <li key={`${line.item}|${line.message}`}>
-              <a href={`#${controlId({ idPrefix }, line.key)}`} onClick={(e) => goTo(e, controlId({ idPrefix }, line.key))}>
+              <a href={`#${controlId({ idPrefix }, line.key)}`} onClick={(e) => focusControl(e, controlId({ idPrefix }, line.key))}>
                 {line.item}
                 {line.cells.length > 0 && ` – ${line.cells.join('; ')}`}: {line.message}
               </a>
@@ -76,7 +67,7 @@ export function CheckSummary({ definition, idPrefix, issues, rules, checkKey }: 
       )}
       {(ruleErrors > 0 || warnings > 0) && (
         <p className="mb-0">
-          <a href={`#${idPrefix}-rules-title`} onClick={(e) => goTo(e, `${idPrefix}-rules-title`)}>
+          <a href={`#${idPrefix}-rules-title`} onClick={(e) => focusControl(e, `${idPrefix}-rules-title`)}>
             {t('forms.preview.checkRules', { errors: ruleErrors, warnings })}
           </a>
         </p>
