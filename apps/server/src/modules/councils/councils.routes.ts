@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
-import { parseIfMatch } from '../../platform/http/etag.ts';
+import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
 import { createCouncil, getCouncil, listCouncils, updateCouncil } from './councils.service.ts';
 
 export function councilRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -17,7 +17,7 @@ export function councilRoutes(app: FastifyInstance, deps: AppDeps) {
   );
   r.get('/councils/:id', { schema: { tags: ['councils'], summary: 'One council', params: idParam, response: { 200: council } } }, async (req, reply) => {
     const c = await getCouncil(ctxOf(req, deps), req.params.id);
-    reply.header('etag', `"${c.version}"`);
+    setVersionEtag(reply, c.version);
     return c;
   });
   r.post(
@@ -38,7 +38,7 @@ export function councilRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const c = await updateCouncil(ctxOf(req, deps), req.params.id, req.body, parseIfMatch(req.headers['if-match']));
-      reply.header('etag', `"${c.version}"`);
+      setVersionEtag(reply, c.version);
       return c;
     },
   );

@@ -3,7 +3,7 @@ import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { AppError, notFound, versionConflict } from '../../platform/http/errors.ts';
+import { AppError, notFound, requireVersion, versionConflict } from '../../platform/http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authorize } from '../auth/scope.ts';
 import { organizations } from '../organizations/organizations.schema.ts';
@@ -104,8 +104,7 @@ async function regionOfTerritory(db: DbOrTx, t: TerritoryRow): Promise<number> {
 /** Edits a council (name, prefecture, contacts, coverage, active); national admins only, with a version check. */
 export async function updateCouncil(ctx: Ctx, id: number, body: z.infer<typeof councilPatch>, ifMatch?: number) {
   authorize(ctx.actor, ['national_admin'], {});
-  const expected = body.version ?? ifMatch;
-  if (expected == null) throw new AppError('invalid', 'version_required', {}, { issues: [{ field: 'version', code: 'required', message: '' }] });
+  const expected = requireVersion(ctx.lang, body.version, ifMatch);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(councils).where(eq(councils.id, id)).for('update');
     if (!row) throw notFound(`consiglio ${id}`);

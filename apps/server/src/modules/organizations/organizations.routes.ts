@@ -18,7 +18,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
-import { parseIfMatch } from '../../platform/http/etag.ts';
+import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { exportOrganizationsCsv, importOrganizationsCsv } from './organizations-csv.ts';
 import {
@@ -108,7 +108,7 @@ export function organizationRoutes(app: FastifyInstance, deps: AppDeps) {
     { ...signedIn, schema: { tags, summary: 'One organisation (ETag: its version)', params: idParam, response: { 200: organization } } },
     async (req, reply) => {
       const o = await getOrganization(ctxOf(req, deps), req.params.id);
-      reply.header('etag', `"${o.version}"`);
+      setVersionEtag(reply, o.version);
       return o;
     },
   );
@@ -126,7 +126,7 @@ export function organizationRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const o = await updateOrganization(ctxOf(req, deps), req.params.id, req.body, parseIfMatch(req.headers['if-match']));
-      reply.header('etag', `"${o.version}"`);
+      setVersionEtag(reply, o.version);
       return o;
     },
   );

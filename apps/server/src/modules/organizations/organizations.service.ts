@@ -9,8 +9,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'dr
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import type { DbOrTx, Tx } from '../../platform/db/client.ts';
-import { AppError, type FieldIssue, invalidFields, versionConflict } from '../../platform/http/errors.ts';
-import { translate } from '../../platform/http/messages.ts';
+import { AppError, fieldError, invalidFields, requireVersion, versionConflict } from '../../platform/http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Reach } from '../auth/scope.ts';
 import { councils } from '../councils/councils.schema.ts';
@@ -91,7 +90,7 @@ async function filterConditions(ctx: Ctx, q: Filters): Promise<SQL | undefined> 
   if (q.region) {
     const region = await resolveTerritory(ctx.db, q.region).then((r) => r.t, () => null);
     const code = region ? (region.level === 'region' ? null : 'region_expected') : 'territory_not_found';
-    if (code) throw invalidFields([{ field: 'querystring.region', code, message: translate(code, ctx.lang, { code: q.region }) }]);
+    if (code) throw fieldError(ctx.lang, code, 'querystring.region', { code: q.region });
     where.push(eq(organizations.regionId, (region as { id: number }).id));
   }
   if (q.councilId) where.push(eq(organizations.councilId, q.councilId));
@@ -204,11 +203,6 @@ export async function createOrganization(ctx: Ctx, body: z.infer<typeof organiza
   );
 }
 
-function versionRequired(lang: Ctx['lang']) {
-  const issues: FieldIssue[] = [{ field: 'version', code: 'required', message: translate('version_required', lang) }];
-  return new AppError('invalid', 'version_required', {}, { issues });
-}
-
 /**
  * Changes an organisation at the version read (body or If-Match): editors in scope change anything (and
  * must reach where it moves to); its data providers and association members only its contact details.
@@ -219,8 +213,7 @@ export async function updateOrganization(ctx: Ctx, id: number, body: z.infer<typ
     const current = await loadRow(tx, id, true);
     const actor = assertCanRead(ctx.actor, current);
     if (!canEdit(actor, current) && !canEditOwnContacts(actor, current)) throw new AppError('forbidden', 'forbidden');
-    const expected = body.version ?? ifMatch;
-    if (expected == null) throw versionRequired(ctx.lang);
+    const expected = requireVersion(ctx.lang, body.version, ifMatch);
     if (current.version !== expected) throw versionConflict(current.version);
     const { version: _v, ...input } = body;
     const plan = await planOrganization(tx, ctx.lang, current, input);
@@ -239,8 +232,7 @@ export async function deleteOrganization(ctx: Ctx, id: number, version?: number)
   await ctx.db.transaction(async (tx) => {
     const current = await loadRow(tx, id, true);
     assertCanEdit(ctx.actor, current);
-    if (version == null) throw versionRequired(ctx.lang);
-    if (current.version !== version) throw versionConflict(current.version);
+    if (current.version !== requireVersion(ctx.lang, version)) throw versionConflict(current.version);
     const [{ n }] = await tx
       .select({ n: count() })
       .from(roleAssignments)

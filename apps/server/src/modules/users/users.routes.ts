@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
-import { parseIfMatch } from '../../platform/http/etag.ts';
+import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
 import { baseUrlOf } from '../auth/auth.routes.ts';
 import { createUser, getUser, grantRole, listUsers, revokeRole, updateUser } from './users.service.ts';
 
@@ -24,7 +24,7 @@ export function userRoutes(app: FastifyInstance, deps: AppDeps) {
   );
   r.get('/users/:id', { schema: { tags: ['users'], summary: 'One user within your scope', params: idParam, response: { 200: user } } }, async (req, reply) => {
     const u = await getUser(ctxOf(req, deps), req.params.id);
-    reply.header('etag', `"${u.version}"`);
+    setVersionEtag(reply, u.version);
     return u;
   });
   r.post(
@@ -52,7 +52,7 @@ export function userRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (req, reply) => {
       const u = await updateUser(ctxOf(req, deps), req.params.id, req.body, parseIfMatch(req.headers['if-match']));
-      reply.header('etag', `"${u.version}"`);
+      setVersionEtag(reply, u.version);
       return u;
     },
   );

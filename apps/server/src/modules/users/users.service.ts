@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { AppError, forbidden, notFound, versionConflict } from '../../platform/http/errors.ts';
+import { AppError, fieldError, forbidden, notFound, requireVersion, versionConflict } from '../../platform/http/errors.ts';
 import { translate } from '../../platform/http/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { createPasswordToken, hashPassword, INVITATION_TTL_MS, passwordLink } from '../auth/passwords.ts';
@@ -128,12 +128,8 @@ export async function getUserByEmail(ctx: Ctx, email: string) {
 }
 
 /** A 400 whose one issue names the field and carries the message of the code, in the reader's language. */
-function fieldError(ctx: Ctx, code: string, field: string, params: Record<string, string | number> = {}) {
-  return new AppError('invalid', code, params, { issues: [{ field, code, message: translate(code, ctx.lang, params) }] });
-}
-
 function assertRoleScope(ctx: Ctx, g: GrantBody, field: string) {
-  if (!ROLE_SCOPES[g.role].includes(g.scopeType)) throw fieldError(ctx, 'role_scope_mismatch', field, { role: g.role, scopeType: g.scopeType });
+  if (!ROLE_SCOPES[g.role].includes(g.scopeType)) throw fieldError(ctx.lang, 'role_scope_mismatch', field, { role: g.role, scopeType: g.scopeType });
 }
 
 const normalizeGrant = (g: GrantBody) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeType === 'nation' ? null : (g.scopeId ?? null) });
@@ -183,7 +179,7 @@ export async function createUser(ctx: Ctx, body: UserCreate, opts: { baseUrl?: s
   const roles = body.roles ?? [];
   // Outside national admins a new account must land within the creator's scope, or they could not see it again.
   if (!roles.length && !isNationalAdmin(actor)) {
-    throw fieldError(ctx, 'roles_required', 'roles');
+    throw fieldError(ctx.lang, 'roles_required', 'roles');
   }
   const grants = roles.map(normalizeGrant).filter((g, i, all) => all.findIndex((o) => grantKey(o) === grantKey(g)) === i);
   for (const [i, g] of grants.entries()) assertRoleScope(ctx, g, `roles.${i}.scopeType`);
@@ -252,8 +248,7 @@ function invitationMail(user: UserRow, by: Actor, link: string) {
  */
 export async function updateUser(ctx: Ctx, id: number, body: z.infer<typeof userPatch>, ifMatch?: number) {
   const actor = requireManager(ctx.actor);
-  const expected = body.version ?? ifMatch;
-  if (expected == null) throw fieldError(ctx, 'version_required', 'version');
+  const expected = requireVersion(ctx.lang, body.version, ifMatch);
   return ctx.db.transaction(async (tx) => {
     const { row, roles, reach } = await loadVisibleUser(tx, actor, id, true);
     if (!canManageUser(actor, roles)) throw forbidden();

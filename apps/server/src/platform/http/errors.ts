@@ -1,3 +1,5 @@
+import { type Lang, translate } from './messages.ts';
+
 export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
 
 export const statusOfKind: Record<ErrorKind, number> = {
@@ -38,3 +40,15 @@ export const forbidden = () => new AppError('forbidden', 'forbidden');
 export const versionConflict = (current: number) =>
   new AppError('conflict', 'version_conflict', { current }, { currentVersion: current });
 export const invalidFields = (issues: FieldIssue[]) => new AppError('invalid', 'validation_failed', {}, { issues });
+
+/** A 400 about one field, with the catalogue's message in the caller's language. */
+export function fieldError(lang: Lang, code: string, field: string, params: Record<string, string | number> = {}) {
+  return new AppError('invalid', code, params, { issues: [{ field, code, message: translate(code, lang, params) }] });
+}
+
+/** The version a change is based on (body `version`, If-Match or query, first given), or a 400 naming `version`. */
+export function requireVersion(lang: Lang, ...given: (number | undefined)[]): number {
+  const version = given.find((v) => v != null);
+  if (version == null) throw new AppError('invalid', 'version_required', {}, { issues: [{ field: 'version', code: 'required', message: translate('version_required', lang) }] });
+  return version;
+}
