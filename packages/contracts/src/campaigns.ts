@@ -5,6 +5,10 @@ import { isoDate } from './common.ts';
 export const SUBMISSION_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'locked'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
+/** The levels above a council that approve its submission, in order. */
+export const REVIEW_LEVELS = ['region', 'nation'] as const;
+export type ReviewLevel = (typeof REVIEW_LEVELS)[number];
+
 /** Statuses in which values may still change. */
 export const EDITABLE_STATUSES: readonly SubmissionStatus[] = ['draft', 'returned'];
 
@@ -15,6 +19,15 @@ export const campaignCreateBody = z.object({
   deadline: isoDate,
   councilIds: z.array(z.number().int().positive()).min(1).max(500).optional(),
   name: z.string().trim().min(1).max(200).optional(),
+  /** Approval chain: region then nation (default), or one of them alone. */
+  approvalLevels: z
+    .array(z.enum(REVIEW_LEVELS))
+    .min(1)
+    .max(2)
+    .refine((l) => new Set(l).size === l.length && (l.length === 1 || l[0] === 'region'), {
+      message: 'Livelli di approvazione: «region», «nation» o «region» poi «nation».|Approval levels: "region", "nation" or "region" then "nation".',
+    })
+    .default(['region', 'nation']),
 });
 
 export const campaign = z.object({
@@ -22,6 +35,7 @@ export const campaign = z.object({
   name: z.string(),
   year: z.number().int(),
   deadline: z.string(),
+  approvalLevels: z.array(z.enum(REVIEW_LEVELS)),
   form: z.object({ id: z.number().int(), code: z.string(), version: z.number().int(), versionId: z.number().int() }),
   /** Submissions of the councils in the caller's reach. */
   submissionCount: z.number().int(),
@@ -36,6 +50,7 @@ export const submissionOverviewRow = z.object({
   council: ref,
   region: z.object({ id: z.number().int(), name: z.string() }),
   status: z.enum(SUBMISSION_STATUSES),
+  reviewLevel: z.enum(REVIEW_LEVELS).nullable(),
   completeness,
   errorCount: z.number().int(),
   lastActivityAt: z.string().nullable(),
@@ -65,8 +80,9 @@ export const sectionAssignment = z.object({
 export const submission = z.object({
   id: z.number().int(),
   status: z.enum(SUBMISSION_STATUSES),
+  reviewLevel: z.enum(REVIEW_LEVELS).nullable(),
   revision: z.number().int(),
-  campaign: z.object({ id: z.number().int(), name: z.string(), year: z.number().int(), deadline: z.string() }),
+  campaign: z.object({ id: z.number().int(), name: z.string(), year: z.number().int(), deadline: z.string(), approvalLevels: z.array(z.enum(REVIEW_LEVELS)) }),
   council: ref,
   region: z.object({ id: z.number().int(), name: z.string() }),
   formVersion: z.object({ id: z.number().int(), formId: z.number().int(), code: z.string(), version: z.number().int() }),
@@ -103,4 +119,9 @@ export const transitionBody = z.object({
   reason: z.string().trim().max(4000).optional(),
   justifications: z.record(z.string(), z.string().max(4000)).optional(),
 });
-export const transitionResult = z.object({ id: z.number().int(), status: z.enum(SUBMISSION_STATUSES), revision: z.number().int() });
+export const transitionResult = z.object({
+  id: z.number().int(),
+  status: z.enum(SUBMISSION_STATUSES),
+  reviewLevel: z.enum(REVIEW_LEVELS).nullable(),
+  revision: z.number().int(),
+});

@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { campaignRoutes } from './campaigns/campaigns.routes.ts';
 import { councilRoutes } from './councils/councils.routes.ts';
+import { dataValueRoutes } from './data-values/data-values.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
@@ -17,6 +18,7 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   councilRoutes(app, deps);
   formRoutes(app, deps);
   campaignRoutes(app, deps);
+  dataValueRoutes(app, deps);
   organizationRoutes(app, deps);
   auditRoutes(app, deps);
   userRoutes(app, deps);

@@ -1,3 +1,4 @@
+import type { ReviewLevel } from '@mosaico/contracts/campaigns';
 import type { Actor } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { authorize, reachOf, reaches, requireActor } from '../auth/scope.ts';
@@ -62,14 +63,23 @@ export function assertCanAssign(actor: Actor | null, s: SubmissionPlace): Actor 
   return a;
 }
 
-/** Who moves a submission from one status to another (the transition itself is checked by the workflow). */
-export function assertCanTransition(actor: Actor | null, s: SubmissionPlace, to: string): Actor {
+/** The reviewers of an approval level: the region's coordinator (or a national admin standing in), or a national admin. */
+export function reviewsAtLevel(actor: Actor, s: SubmissionPlace, level: ReviewLevel | null): boolean {
+  if (reaches(reachOf(actor, ['national_admin']), {})) return true;
+  return level === 'region' && reaches(reachOf(actor, ['regional_coordinator']), { regionId: s.regionId });
+}
+
+/**
+ * Who moves a submission from one status to another (the transition itself is checked by the workflow): the
+ * referent submits; the reviewers of the awaited level return or approve; a national admin locks and reopens.
+ */
+export function assertCanTransition(actor: Actor | null, s: SubmissionPlace & { reviewLevel: ReviewLevel | null }, to: string): Actor {
   const a = requireActor(actor);
   // Anyone outside the submission's reach learns nothing about its status: 403 before the workflow answers.
   accessOf(a, s);
   let allowed: boolean;
   if (to === 'submitted') allowed = reaches(reachOf(a, ['council_referent']), { councilId: s.councilId });
-  else if (to === 'returned' || to === 'approved') allowed = reaches(reachOf(a, REVIEW_ROLES), { regionId: s.regionId });
+  else if (to === 'returned' || to === 'approved') allowed = s.reviewLevel === null ? reaches(reachOf(a, REVIEW_ROLES), { regionId: s.regionId }) : reviewsAtLevel(a, s, s.reviewLevel);
   else allowed = reaches(reachOf(a, ['national_admin']), {});
   if (!allowed) throw forbidden();
   return a;

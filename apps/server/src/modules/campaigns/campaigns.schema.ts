@@ -1,8 +1,9 @@
-import { SUBMISSION_STATUSES } from '@mosaico/contracts/campaigns';
+import { REVIEW_LEVELS, type ReviewLevel, SUBMISSION_STATUSES } from '@mosaico/contracts/campaigns';
 import { date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { councils } from '../councils/councils.schema.ts';
 import { formVersions } from '../forms/forms.schema.ts';
 import { organizations } from '../organizations/organizations.schema.ts';
+import { territories } from '../territories/territories.schema.ts';
 import { users } from '../users/users.schema.ts';
 
 /** A yearly data collection: one published form version, a reference year, a deadline. */
@@ -14,6 +15,8 @@ export const campaigns = pgTable('campaigns', {
     .references(() => formVersions.id),
   year: integer('year').notNull(),
   deadline: date('deadline').notNull(),
+  /** Who approves a submitted form, in order: the region's coordinator, then the Ministry (configurable). */
+  approvalLevels: jsonb('approval_levels').$type<ReviewLevel[]>().notNull().default(['region', 'nation']),
   createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -33,6 +36,10 @@ export const submissions = pgTable(
       .notNull()
       .references(() => councils.id),
     status: text('status', { enum: SUBMISSION_STATUSES }).notNull().default('draft'),
+    /** While submitted: the approval level whose decision is awaited. */
+    reviewLevel: text('review_level', { enum: REVIEW_LEVELS }),
+    /** Where the council's figures are attributed (its province in force at the end of the reference year). */
+    territoryId: integer('territory_id').references(() => territories.id),
     revision: integer('revision').notNull().default(0),
     filled: integer('filled').notNull().default(0),
     expected: integer('expected').notNull().default(0),
@@ -106,6 +113,8 @@ export const submissionTransitions = pgTable(
     toStatus: text('to_status', { enum: SUBMISSION_STATUSES }).notNull(),
     byUser: integer('by_user').references(() => users.id, { onDelete: 'set null' }),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** The approval level that decided (approve, return), if any. */
+    level: text('level', { enum: REVIEW_LEVELS }),
     reason: text('reason'),
     justifications: jsonb('justifications'),
   },

@@ -8,6 +8,8 @@ import { AppError, type FieldIssue, invalidFields, notFound } from '../../platfo
 import { recordAudit } from '../audit/audit.service.ts';
 import { reachOf, requireActor } from '../auth/scope.ts';
 import { councils } from '../councils/councils.schema.ts';
+import { councilTerritoriesAt } from '../councils/councils.service.ts';
+import { registerFormDataElements } from '../data-values/data-values.service.ts';
 import { formVersions, forms } from '../forms/forms.schema.ts';
 import { territories } from '../territories/territories.schema.ts';
 import { assertCanCreateCampaign, COUNCIL_READ_ROLES, providerOrganizations } from './campaigns.policy.ts';
@@ -66,17 +68,21 @@ export async function createCampaign(ctx: Ctx, body: z.infer<typeof campaignCrea
   if (issues.length || !version || !form) throw invalidFields(issues);
   const definition = version.definition as FormDefinition;
   // Every new submission is empty, so one evaluation gives the starting completeness of all of them.
-  const empty = evaluateForm(compiledFormOf(version.id, definition), {});
+  const compiled = compiledFormOf(version.id, definition);
+  const empty = evaluateForm(compiled, {});
   const name = body.name ?? `${definition.title.it} ${body.year}`;
   return ctx.db.transaction(async (tx) => {
     const [c] = await tx
       .insert(campaigns)
-      .values({ name, formVersionId: version.id, year: body.year, deadline: body.deadline, createdBy: ctx.actor?.id ?? null })
+      .values({ name, formVersionId: version.id, year: body.year, deadline: body.deadline, approvalLevels: body.approvalLevels, createdBy: ctx.actor?.id ?? null })
       .returning();
+    await registerFormDataElements(tx, compiled);
+    const territoryOf = await councilTerritoriesAt(tx, councilIds, `${body.year}-12-31`);
     await tx.insert(submissions).values(
       councilIds.map((councilId) => ({
         campaignId: c.id,
         councilId,
+        territoryId: territoryOf.get(councilId) ?? null,
         filled: empty.completeness.overall.filled,
         expected: empty.completeness.overall.expected,
         errorCount: errorCountOf(empty),
@@ -86,14 +92,14 @@ export async function createCampaign(ctx: Ctx, body: z.infer<typeof campaignCrea
       action: 'create',
       entityType: 'campaign',
       entityId: c.id,
-      after: { name, form: form.code, version: version.version, year: body.year, deadline: body.deadline, councils: councilIds.length },
+      after: { name, form: form.code, version: version.version, year: body.year, deadline: body.deadline, approvalLevels: body.approvalLevels, councils: councilIds.length },
     });
     return present(c, { id: form.id, code: form.code, version: version.version, versionId: version.id }, councilIds.length);
   });
 }
 
 function present(c: typeof campaigns.$inferSelect, form: { id: number; code: string; version: number; versionId: number }, submissionCount: number) {
-  return { id: c.id, name: c.name, year: c.year, deadline: c.deadline, form, submissionCount, createdAt: c.createdAt.toISOString() };
+  return { id: c.id, name: c.name, year: c.year, deadline: c.deadline, approvalLevels: c.approvalLevels, form, submissionCount, createdAt: c.createdAt.toISOString() };
 }
 
 async function campaignsWithCounts(ctx: Ctx, id?: number) {
@@ -150,6 +156,7 @@ export async function listCampaignSubmissions(ctx: Ctx, id: number) {
     council: { id: council.id, code: council.code, name: council.name },
     region: { id: council.regionId, name: regionName },
     status: s.status,
+    reviewLevel: s.reviewLevel,
     completeness: { filled: s.filled, expected: s.expected },
     errorCount: s.errorCount,
     lastActivityAt: s.lastActivityAt?.toISOString() ?? null,

@@ -1,4 +1,4 @@
-import type { SubmissionStatus } from '@mosaico/contracts/campaigns';
+import type { ReviewLevel, SubmissionStatus } from '@mosaico/contracts/campaigns';
 import { type CompiledForm, compileForm } from '@mosaico/form-engine/compile-form';
 import type { FormDefinition } from '@mosaico/form-engine/definition';
 import type { FormEvaluation } from '@mosaico/form-engine/evaluate-form';
@@ -28,9 +28,11 @@ export function compiledFormOf(versionId: number, definition: unknown): Compiled
 export interface LoadedSubmission extends SubmissionPlace {
   id: number;
   status: SubmissionStatus;
+  reviewLevel: ReviewLevel | null;
+  territoryId: number | null;
   revision: number;
   lastActivityAt: Date | null;
-  campaign: { id: number; name: string; year: number; deadline: string };
+  campaign: { id: number; name: string; year: number; deadline: string; approvalLevels: ReviewLevel[] };
   council: { id: number; code: string; name: string };
   region: { id: number; name: string };
   formVersion: { id: number; formId: number; code: string; version: number };
@@ -54,12 +56,14 @@ export async function loadSubmission(db: DbOrTx, id: number, forUpdate = false):
   return {
     id: s.id,
     status: s.status,
+    reviewLevel: s.reviewLevel,
+    territoryId: s.territoryId,
     revision: s.revision,
     lastActivityAt: s.lastActivityAt,
     councilId: s.councilId,
     regionId: row.council.regionId,
     assignments: new Map(assigned.map((a) => [a.sectionCode, a.organizationId])),
-    campaign: { id: row.campaign.id, name: row.campaign.name, year: row.campaign.year, deadline: row.campaign.deadline },
+    campaign: { id: row.campaign.id, name: row.campaign.name, year: row.campaign.year, deadline: row.campaign.deadline, approvalLevels: row.campaign.approvalLevels },
     council: { id: row.council.id, code: row.council.code, name: row.council.name },
     region: { id: row.region.id, name: row.region.name },
     formVersion: { id: row.version.id, formId: row.version.formId, code: row.formCode, version: row.version.version },

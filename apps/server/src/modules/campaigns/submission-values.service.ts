@@ -1,10 +1,12 @@
 import { EDITABLE_STATUSES } from '@mosaico/contracts/campaigns';
 import { evaluateForm } from '@mosaico/form-engine/evaluate-form';
 import { isBlank } from '@mosaico/form-engine/value-checks';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, type FieldIssue, invalidFields } from '../../platform/http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { syncSubmissionDataValues } from '../data-values/data-values.service.ts';
+import { dataValuesOf } from '../data-values/form-data-values.ts';
 import { accessOf, canWriteSection } from './campaigns.policy.ts';
 import { submissions, submissionValueHistory, submissionValues } from './campaigns.schema.ts';
 import { errorCountOf, itemOfKey, loadSubmission, presentEvaluation, readValues } from './submission-loader.ts';
@@ -62,16 +64,22 @@ export async function saveValues(ctx: Ctx, id: number, batch: Record<string, unk
       const cleared = changed.filter((k) => merged[k] === undefined);
       const written = changed.filter((k) => merged[k] !== undefined);
       if (cleared.length) await tx.delete(submissionValues).where(and(eq(submissionValues.submissionId, id), inArray(submissionValues.valueKey, cleared)));
-      for (const k of written) {
-        const row = { submissionId: id, valueKey: k, itemCode: items.get(k)?.code as string, value: merged[k], updatedBy: by, updatedAt: now };
+      if (written.length) {
         await tx
           .insert(submissionValues)
-          .values(row)
-          .onConflictDoUpdate({ target: [submissionValues.submissionId, submissionValues.valueKey], set: { value: row.value, updatedBy: by, updatedAt: now } });
+          .values(written.map((k) => ({ submissionId: id, valueKey: k, itemCode: items.get(k)?.code as string, value: merged[k], updatedBy: by, updatedAt: now })))
+          .onConflictDoUpdate({
+            target: [submissionValues.submissionId, submissionValues.valueKey],
+            set: { value: sql`excluded.value`, updatedBy: by, updatedAt: now },
+          });
       }
       await tx
         .insert(submissionValueHistory)
         .values(changed.map((k) => ({ submissionId: id, valueKey: k, before: current[k] ?? null, after: merged[k] ?? null, changedBy: by, changedAt: now })));
+      if (s.territoryId !== null) {
+        const source = { submissionId: id, councilId: s.councilId, territoryId: s.territoryId, period: String(s.campaign.year), provisional: true };
+        await syncSubmissionDataValues(tx, source, dataValuesOf(s.form, evaluation, merged));
+      }
     }
     const revision = changed.length ? s.revision + 1 : s.revision;
     await tx

@@ -1,4 +1,4 @@
-import type { SubmissionStatus, transitionBody } from '@mosaico/contracts/campaigns';
+import type { ReviewLevel, SubmissionStatus, transitionBody } from '@mosaico/contracts/campaigns';
 import { evaluateForm } from '@mosaico/form-engine/evaluate-form';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { AppError, type FieldIssue, invalidFields } from '../../platform/http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { setSubmissionDataProvisional } from '../data-values/data-values.service.ts';
 import { defaultBaseUrl, listRoleHolderEmails } from '../users/users.service.ts';
 import { assertCanTransition } from './campaigns.policy.ts';
 import { submissions, submissionTransitions } from './campaigns.schema.ts';
@@ -30,32 +31,49 @@ const JUSTIFY = {
 
 /**
  * Moves a submission along the workflow: the council referent submits (no error left, every failed warning
- * justified); the region's coordinator or a national admin returns (with a reason) or approves; a national
- * admin locks, or reopens to draft (with a reason). Audited; the people concerned are e-mailed.
+ * justified); the reviewers of each approval level in turn (region's coordinator, then national admins, as the
+ * campaign says) return it with a reason or approve it; the last approval makes it approved and its figures
+ * final; a national admin locks, or reopens to draft (with a reason). Audited; the people concerned are e-mailed.
  */
 export async function transitionSubmission(ctx: Ctx, id: number, body: Body) {
   return ctx.db.transaction(async (tx) => {
     const s = await loadSubmission(tx, id, true);
     assertCanTransition(ctx.actor, s, body.to);
-    const action = MOVES[s.status][body.to];
+    let action = MOVES[s.status][body.to];
     if (!action) throw new AppError('conflict', 'transition_not_allowed', { from: s.status, to: body.to });
     const reason = body.reason?.trim() || null;
     if ((action === 'return' || action === 'reopen') && !reason) throw invalidFields([{ field: 'reason', code: 'required', message: REASON_REQUIRED[ctx.lang] }]);
     let justifications: Record<string, string> | null = null;
     if (action === 'submit') justifications = await checkSubmittable(tx, ctx, s, body.justifications ?? {});
-    const [row] = await tx.update(submissions).set({ status: body.to, lastActivityAt: new Date() }).where(eq(submissions.id, id)).returning();
-    await tx.insert(submissionTransitions).values({ submissionId: id, fromStatus: s.status, toStatus: body.to, byUser: ctx.actor?.id ?? null, reason, justifications });
+
+    const levels = s.campaign.approvalLevels;
+    const deciding = action === 'approve' || action === 'return' ? s.reviewLevel : null;
+    let status: SubmissionStatus = body.to;
+    let reviewLevel: ReviewLevel | null = null;
+    if (action === 'submit') reviewLevel = levels[0];
+    if (action === 'approve' && deciding !== null && levels.indexOf(deciding) < levels.length - 1) {
+      // An intermediate level approves: the form stays submitted and waits for the next level.
+      action = 'approve_level';
+      status = 'submitted';
+      reviewLevel = levels[levels.indexOf(deciding) + 1];
+    }
+    const [row] = await tx.update(submissions).set({ status, reviewLevel, lastActivityAt: new Date() }).where(eq(submissions.id, id)).returning();
+    await tx
+      .insert(submissionTransitions)
+      .values({ submissionId: id, fromStatus: s.status, toStatus: status, level: deciding, byUser: ctx.actor?.id ?? null, reason, justifications });
+    if (action === 'approve') await setSubmissionDataProvisional(tx, id, false);
+    if (action === 'reopen') await setSubmissionDataProvisional(tx, id, true);
     await recordAudit(tx, ctx, {
       action,
       entityType: 'submission',
       entityId: id,
-      before: { status: s.status },
-      after: { status: body.to, reason, justifications },
+      before: { status: s.status, reviewLevel: s.reviewLevel },
+      after: { status, reviewLevel, level: deciding, reason, justifications },
       councilId: s.councilId,
       regionId: s.regionId,
     });
-    await notify(tx, ctx, s, action, reason);
-    return { id, status: row.status, revision: row.revision };
+    await notify(tx, ctx, s, action, reason, reviewLevel);
+    return { id, status: row.status, reviewLevel: row.reviewLevel, revision: row.revision };
   });
 }
 
@@ -74,30 +92,32 @@ async function checkSubmittable(tx: Tx, ctx: Ctx, s: LoadedSubmission, given: Re
   return justifications;
 }
 
-/** The council's referents, or its reviewers: the region's coordinators and the national admins. */
-function recipients(tx: Tx, s: LoadedSubmission, who: 'council' | 'reviewers') {
+/** The council's referents, or the reviewers of one approval level. */
+function recipients(tx: Tx, s: LoadedSubmission, who: 'council' | ReviewLevel) {
+  if (who === 'council') return listRoleHolderEmails(tx, [{ role: 'council_referent', scopeType: 'council', scopeId: s.councilId }]);
   return listRoleHolderEmails(
     tx,
-    who === 'council'
-      ? [{ role: 'council_referent', scopeType: 'council', scopeId: s.councilId }]
-      : [
-          { role: 'regional_coordinator', scopeType: 'region', scopeId: s.regionId },
-          { role: 'national_admin', scopeType: 'nation', scopeId: null },
-        ],
+    who === 'region' ? [{ role: 'regional_coordinator', scopeType: 'region', scopeId: s.regionId }] : [{ role: 'national_admin', scopeType: 'nation', scopeId: null }],
   );
 }
 
 const SUBJECTS: Record<string, string> = {
   submit: 'inviata per approvazione',
   return: 'restituita per correzioni',
+  approve_level: 'approvata dalla Regione, in attesa del Ministero',
   approve: 'approvata',
   reopen: 'riaperta',
 };
 
-/** Queues the Italian notice of a transition (inside the transaction; delivered after commit). Locking notifies no one. */
-async function notify(tx: Tx, ctx: Ctx, s: LoadedSubmission, action: string, reason: string | null) {
+/**
+ * Queues the Italian notices of a transition (inside the transaction; delivered after commit): a form waiting
+ * for a decision goes to that level's reviewers, every decision to the council's referents. Locking notifies no one.
+ */
+async function notify(tx: Tx, ctx: Ctx, s: LoadedSubmission, action: string, reason: string | null, awaited: ReviewLevel | null) {
   if (!SUBJECTS[action]) return;
-  const to = await recipients(tx, s, action === 'submit' ? 'reviewers' : 'council');
+  const to = new Set<string>();
+  if (awaited) for (const email of await recipients(tx, s, awaited)) to.add(email);
+  if (action !== 'submit') for (const email of await recipients(tx, s, 'council')) to.add(email);
   const subject = `Scheda di monitoraggio ${s.campaign.year} – ${s.council.name}: ${SUBJECTS[action]}`;
   const body = [
     'Gentile utente,',

@@ -140,8 +140,10 @@ describe('workflow', () => {
     expect(ok.json().status).toBe('submitted');
     const sub = (await milano.get(`/api/v1/submissions/${mi}`)).json();
     expect(sub.writableSections).toEqual([]);
+    expect(ok.json().reviewLevel).toBe('region');
     expect(await mailTo(p.coordinator.email)).toEqual([expect.objectContaining({ subject: expect.stringMatching(/inviata per approvazione/) })]);
-    expect((await mailTo(p.admin.email)).length).toBe(1);
+    // The Ministry hears of it when the region has approved, not before.
+    expect(await mailTo(p.admin.email)).toEqual([]);
   });
 
   it('locks values once submitted, and is returned with a reason by the level above', async () => {
@@ -161,10 +163,16 @@ describe('workflow', () => {
     expect(mails.at(-1)).toMatchObject({ subject: expect.stringMatching(/restituita/), body: expect.stringMatching(/Verificare i residenti/) });
   });
 
-  it('is fixed, resubmitted, approved by the coordinator, locked by the admin, and reopened with a reason', async () => {
+  it('is fixed, resubmitted, approved by the region then the Ministry, locked by the admin, and reopened with a reason', async () => {
     expect((await save(milano, { pres_residenti: 330000 })).statusCode).toBe(200);
     expect((await move(milano, { to: 'submitted' })).json().status).toBe('submitted');
-    expect((await move(coordinator, { to: 'approved' })).json().status).toBe('approved');
+    const regional = await move(coordinator, { to: 'approved' });
+    expect(regional.json()).toMatchObject({ status: 'submitted', reviewLevel: 'nation' });
+    expect(await mailTo(p.admin.email)).toEqual([expect.objectContaining({ subject: expect.stringMatching(/approvata dalla Regione/) })]);
+    // The region has decided: only the Ministry may now approve or return.
+    expect((await move(coordinator, { to: 'approved' })).statusCode).toBe(403);
+    expect((await move(coordinator, { to: 'returned', reason: 'Ripensamento.' })).statusCode).toBe(403);
+    expect((await move(admin, { to: 'approved' })).json()).toMatchObject({ status: 'approved', reviewLevel: null });
     expect((await move(milano, { to: 'locked' })).statusCode).toBe(403);
     expect((await move(admin, { to: 'submitted' })).statusCode).toBe(403);
     expect((await move(admin, { to: 'locked' })).json().status).toBe('locked');
@@ -191,7 +199,7 @@ describe('workflow', () => {
     expect(byProvider.every((h: { key: string }) => h.key.startsWith('acc_'))).toBe(true);
     const audit = (await admin.get(`/api/v1/audit?entityType=submission&entityId=${mi}&pageSize=100`)).json();
     const actions = audit.items.map((i: { action: string }) => i.action).reverse();
-    expect(actions.filter((a: string) => a !== 'save_values')).toEqual(['assign_section', 'submit', 'return', 'submit', 'approve', 'lock', 'reopen']);
+    expect(actions.filter((a: string) => a !== 'save_values')).toEqual(['assign_section', 'submit', 'return', 'submit', 'approve_level', 'approve', 'lock', 'reopen']);
     expect(audit.items.find((i: { action: string }) => i.action === 'return').after.reason).toMatch(/Verificare/);
     expect((await coordinator.get(`/api/v1/audit?entityType=submission&entityId=${mi}`)).json().total).toBe(audit.total);
   });

@@ -32,6 +32,7 @@ export async function getSubmission(ctx: Ctx, id: number) {
   return {
     id: s.id,
     status: s.status,
+    reviewLevel: s.reviewLevel,
     revision: s.revision,
     campaign: s.campaign,
     council: s.council,

@@ -144,3 +144,24 @@ export async function getCouncilRow(db: DbOrTx, id: number): Promise<CouncilRow 
   const [row] = await db.select().from(councils).where(eq(councils.id, id));
   return row ?? null;
 }
+
+/**
+ * The territory each council's figures are attributed to at a date: the province (or 2026 unit) it covers that
+ * is in force then, else the last one it covered. Councils covering nothing are left out.
+ */
+export async function councilTerritoriesAt(db: DbOrTx, councilIds: number[], at: string): Promise<Map<number, number>> {
+  if (!councilIds.length) return new Map();
+  const rows = await db
+    .select({ councilId: councilTerritories.councilId, id: territories.id, validFrom: territories.validFrom, validTo: territories.validTo })
+    .from(councilTerritories)
+    .innerJoin(territories, eq(territories.id, councilTerritories.territoryId))
+    .where(inArray(councilTerritories.councilId, councilIds))
+    .orderBy(asc(territories.validFrom), asc(territories.id));
+  const chosen = new Map<number, { id: number; inForce: boolean }>();
+  for (const t of rows) {
+    const inForce = t.validFrom <= at && (t.validTo === null || t.validTo >= at);
+    // Sorted by validity: the first in force sticks; until one is found, later versions replace earlier ones.
+    if (!chosen.get(t.councilId)?.inForce) chosen.set(t.councilId, { id: t.id, inForce });
+  }
+  return new Map([...chosen].map(([council, t]) => [council, t.id]));
+}

@@ -52,6 +52,7 @@ CREATE TABLE "campaigns" (
 	"form_version_id" integer NOT NULL,
 	"year" integer NOT NULL,
 	"deadline" date NOT NULL,
+	"approval_levels" jsonb DEFAULT '["region","nation"]'::jsonb NOT NULL,
 	"created_by" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -72,6 +73,7 @@ CREATE TABLE "submission_transitions" (
 	"to_status" text NOT NULL,
 	"by_user" integer,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"level" text,
 	"reason" text,
 	"justifications" jsonb
 );
@@ -101,6 +103,8 @@ CREATE TABLE "submissions" (
 	"campaign_id" integer NOT NULL,
 	"council_id" integer NOT NULL,
 	"status" text DEFAULT 'draft' NOT NULL,
+	"review_level" text,
+	"territory_id" integer,
 	"revision" integer DEFAULT 0 NOT NULL,
 	"filled" integer DEFAULT 0 NOT NULL,
 	"expected" integer DEFAULT 0 NOT NULL,
@@ -127,6 +131,34 @@ CREATE TABLE "councils" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "councils_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
+CREATE TABLE "data_elements" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"name" jsonb NOT NULL,
+	"value_type" text NOT NULL,
+	"unit" jsonb,
+	"categories" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"form_code" text,
+	"item_code" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "data_elements_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
+CREATE TABLE "data_values" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"data_element_id" integer NOT NULL,
+	"disaggregation" text DEFAULT '' NOT NULL,
+	"dimensions" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"period" text NOT NULL,
+	"territory_id" integer NOT NULL,
+	"council_id" integer,
+	"value" double precision NOT NULL,
+	"source_type" text NOT NULL,
+	"source_id" integer NOT NULL,
+	"provisional" boolean DEFAULT false NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "form_versions" (
@@ -276,9 +308,13 @@ ALTER TABLE "submission_values" ADD CONSTRAINT "submission_values_submission_id_
 ALTER TABLE "submission_values" ADD CONSTRAINT "submission_values_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "submissions" ADD CONSTRAINT "submissions_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "submissions" ADD CONSTRAINT "submissions_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submissions" ADD CONSTRAINT "submissions_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "council_territories" ADD CONSTRAINT "council_territories_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "council_territories" ADD CONSTRAINT "council_territories_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "councils" ADD CONSTRAINT "councils_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "data_values" ADD CONSTRAINT "data_values_data_element_id_data_elements_id_fk" FOREIGN KEY ("data_element_id") REFERENCES "public"."data_elements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "data_values" ADD CONSTRAINT "data_values_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "data_values" ADD CONSTRAINT "data_values_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "form_versions" ADD CONSTRAINT "form_versions_form_id_forms_id_fk" FOREIGN KEY ("form_id") REFERENCES "public"."forms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "form_versions" ADD CONSTRAINT "form_versions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_contacts" ADD CONSTRAINT "organization_contacts_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -307,6 +343,9 @@ CREATE UNIQUE INDEX "submissions_campaign_council_uq" ON "submissions" USING btr
 CREATE INDEX "submissions_council_idx" ON "submissions" USING btree ("council_id");--> statement-breakpoint
 CREATE INDEX "council_territories_territory_idx" ON "council_territories" USING btree ("territory_id");--> statement-breakpoint
 CREATE INDEX "councils_region_idx" ON "councils" USING btree ("region_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "data_values_point_uq" ON "data_values" USING btree ("source_type","source_id","data_element_id","disaggregation","period","territory_id");--> statement-breakpoint
+CREATE INDEX "data_values_element_period_idx" ON "data_values" USING btree ("data_element_id","period");--> statement-breakpoint
+CREATE INDEX "data_values_territory_idx" ON "data_values" USING btree ("territory_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "form_versions_form_version_uq" ON "form_versions" USING btree ("form_id","version");--> statement-breakpoint
 CREATE INDEX "form_versions_status_idx" ON "form_versions" USING btree ("form_id","status");--> statement-breakpoint
 CREATE INDEX "organization_contacts_org_idx" ON "organization_contacts" USING btree ("organization_id","date");--> statement-breakpoint
