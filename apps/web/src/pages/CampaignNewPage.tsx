@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useCreateCampaign } from '../modules/campaigns/api.ts';
+import { type CampaignInput, useCreateCampaign } from '../modules/campaigns/api.ts';
 import { useCouncils } from '../modules/councils/api.ts';
 import { useForms } from '../modules/forms/api.ts';
 import { useLocalText } from '../modules/forms/text.ts';
@@ -13,6 +13,8 @@ import { useFormErrors } from '../ui/form.ts';
 import { PageTitle } from '../ui/PageTitle.tsx';
 
 const P = 'camp';
+/** The approval chains a campaign may have, as the select's values. */
+const APPROVAL_CHAINS = ['region,nation', 'nation', 'region'] as const;
 
 /** A national admin opens a yearly campaign: one draft submission per council (or per chosen council). */
 export function CampaignNewPage() {
@@ -24,13 +26,14 @@ export function CampaignNewPage() {
   const councils = useCouncils();
   const create = useCreateCampaign();
   const { errors, fromError, setLocal, clear } = useFormErrors({
-    fieldOf: (f) => (f === 'formId' || f === 'version' ? 'formVersion' : f.startsWith('councilIds') ? 'councilIds' : f),
+    fieldOf: (f) => (f === 'formId' || f === 'version' ? 'formVersion' : f.startsWith('councilIds') ? 'councilIds' : f.startsWith('approvalLevels') ? 'approvalLevels' : f),
   });
   const [formVersion, setFormVersion] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [deadline, setDeadline] = useState('');
   const [name, setName] = useState('');
   const [councilIds, setCouncilIds] = useState<string[]>([]);
+  const [approval, setApproval] = useState<(typeof APPROVAL_CHAINS)[number]>('region,nation');
 
   const options = (forms.data ?? []).flatMap((fm) =>
     fm.versions.filter((v) => v.status === 'published').map((v) => ({ value: `${fm.id}:${v.version}`, label: `${local(fm.title)} – ${t('forms.versionN', { version: v.version })}` })),
@@ -41,6 +44,7 @@ export function CampaignNewPage() {
     deadline: t('campaigns.fields.deadline'),
     name: t('campaigns.fields.name'),
     councilIds: t('campaigns.newForm.councils'),
+    approvalLevels: t('campaigns.fields.approvalLevels'),
   };
 
   async function onSubmit(e: FormEvent) {
@@ -59,6 +63,7 @@ export function CampaignNewPage() {
         deadline,
         name: name.trim() || undefined,
         councilIds: councilIds.length ? councilIds.map(Number) : undefined,
+        approvalLevels: approval.split(',') as CampaignInput['approvalLevels'],
       });
       flash.show(t('campaigns.created', { name: c.name }), { path: `/campagne/${c.id}` });
       navigate(`/campagne/${c.id}`);
@@ -88,6 +93,16 @@ export function CampaignNewPage() {
             />
             <TextField id={`${P}-year`} label={labels.year} required type="number" inputMode="numeric" value={year} onChange={setYear} error={errors.fields.year} />
             <TextField id={`${P}-deadline`} label={labels.deadline} required type="date" value={deadline} onChange={setDeadline} error={errors.fields.deadline} />
+            <SelectField
+              id={`${P}-approvalLevels`}
+              label={labels.approvalLevels}
+              required
+              hint={t('campaigns.newForm.approvalHint')}
+              value={approval}
+              onChange={(v) => setApproval(v as typeof approval)}
+              options={APPROVAL_CHAINS.map((c) => ({ value: c, label: t(`campaigns.approval.${c}`) }))}
+              error={errors.fields.approvalLevels}
+            />
             <TextField id={`${P}-name`} label={labels.name} hint={t('campaigns.newForm.nameHint')} value={name} onChange={setName} error={errors.fields.name} />
             <div className="form-group">
               <label htmlFor={`${P}-councilIds`} className="active">

@@ -63,7 +63,7 @@ export function CampaignPage() {
           columns={[
             { key: 'council', header: t('campaigns.overview.council'), rowHeader: true, render: (r) => <Link to={`/compilazioni/${r.submissionId}`}>{r.council.name}</Link> },
             { key: 'region', header: t('campaigns.overview.region'), render: (r) => r.region.name },
-            { key: 'status', header: t('campaigns.overview.status'), render: (r) => <SubmissionStatusBadge status={r.status} /> },
+            { key: 'status', header: t('campaigns.overview.status'), render: (r) => <SubmissionStatusBadge status={r.status} reviewLevel={r.reviewLevel} /> },
             { key: 'completeness', header: t('campaigns.overview.completeness'), numeric: true, render: (r) => percent(r.completeness, f.locale) },
             { key: 'errors', header: t('campaigns.overview.errors'), numeric: true, render: (r) => f.integer(r.errorCount) },
             { key: 'activity', header: t('campaigns.overview.lastActivity'), render: (r) => f.dateTime(r.lastActivityAt) },

@@ -46,7 +46,7 @@ export function SubmissionPage() {
         title={title}
         lead={
           <>
-            {t('campaigns.entry.statusLabel')} <SubmissionStatusBadge status={s.status} />
+            {t('campaigns.entry.statusLabel')} <SubmissionStatusBadge status={s.status} reviewLevel={s.reviewLevel} />
           </>
         }
       />

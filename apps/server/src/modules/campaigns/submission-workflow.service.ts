@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { AppError, type FieldIssue, invalidFields } from '../../platform/http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { hasNationRole } from '../auth/scope.ts';
 import { setSubmissionDataProvisional } from '../data-values/data-values.service.ts';
 import { defaultBaseUrl, listRoleHolderEmails } from '../users/users.service.ts';
 import { assertCanTransition } from './campaigns.policy.ts';
@@ -47,11 +48,13 @@ export async function transitionSubmission(ctx: Ctx, id: number, body: Body) {
     if (action === 'submit') justifications = await checkSubmittable(tx, ctx, s, body.justifications ?? {});
 
     const levels = s.campaign.approvalLevels;
-    const deciding = action === 'approve' || action === 'return' ? s.reviewLevel : null;
+    // The Ministry decides for every level: a national admin's approval is final.
+    const byMinistry = hasNationRole(ctx.actor, 'national_admin');
+    const deciding = action === 'approve' || action === 'return' ? (byMinistry ? 'nation' : s.reviewLevel) : null;
     let status: SubmissionStatus = body.to;
     let reviewLevel: ReviewLevel | null = null;
     if (action === 'submit') reviewLevel = levels[0];
-    if (action === 'approve' && deciding !== null && levels.indexOf(deciding) < levels.length - 1) {
+    if (action === 'approve' && deciding !== null && !byMinistry && levels.indexOf(deciding) < levels.length - 1) {
       // An intermediate level approves: the form stays submitted and waits for the next level.
       action = 'approve_level';
       status = 'submitted';

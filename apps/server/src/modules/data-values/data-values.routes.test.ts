@@ -134,4 +134,14 @@ describe('approval chain of a campaign', () => {
     const byDefault = await admin.post('/api/v1/campaigns', base);
     expect(byDefault.json().approvalLevels).toEqual(['region', 'nation']);
   });
+
+  it('lets the Ministry approve for every level: a national admin’s approval is final', async () => {
+    const campaign = (await admin.get('/api/v1/campaigns')).json().find((c: { year: number }) => c.year === 2030);
+    const [row] = (await admin.get(`/api/v1/campaigns/${campaign.id}/submissions`)).json();
+    const url = `/api/v1/submissions/${row.submissionId}`;
+    expect((await milano.put(`${url}/values`, { values: COMPLETE_VALUES })).statusCode).toBe(200);
+    const sent = await milano.post(`${url}/transitions`, { to: 'submitted', justifications: { r_pres_variazione: 'Revisione anagrafica.' } });
+    expect(sent.json()).toMatchObject({ status: 'submitted', reviewLevel: 'region' });
+    expect((await admin.post(`${url}/transitions`, { to: 'approved' })).json()).toMatchObject({ status: 'approved', reviewLevel: null });
+  });
 });

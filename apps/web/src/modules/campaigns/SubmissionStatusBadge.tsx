@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SubmissionStatus } from './api.ts';
+import type { ReviewLevel, SubmissionStatus } from './api.ts';
 
 const CLASSES: Record<SubmissionStatus, string> = {
   draft: 'bg-secondary',
@@ -9,8 +9,9 @@ const CLASSES: Record<SubmissionStatus, string> = {
   locked: 'bg-dark',
 };
 
-/** A submission's status in words (never colour alone). */
-export function SubmissionStatusBadge({ status }: { status: SubmissionStatus }) {
+/** A submission's status in words (never colour alone), with the approval level it waits for. */
+export function SubmissionStatusBadge({ status, reviewLevel }: { status: SubmissionStatus; reviewLevel?: ReviewLevel | null }) {
   const { t } = useTranslation();
-  return <span className={`badge ${CLASSES[status]}`}>{t(`campaigns.status.${status}`)}</span>;
+  const text = status === 'submitted' && reviewLevel ? t(`campaigns.awaiting.${reviewLevel}`) : t(`campaigns.status.${status}`);
+  return <span className={`badge ${CLASSES[status]}`}>{text}</span>;
 }

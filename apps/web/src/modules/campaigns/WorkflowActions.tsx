@@ -20,7 +20,8 @@ const grants = (me: Me, role: string, scopeType: string, scopeId: number | null)
 /** The moves this user may try from the current status (the server checks again and decides). */
 export function availableMoves(me: Me, s: Submission): Target[] {
   const admin = grants(me, 'national_admin', 'nation', null);
-  const reviewer = admin || grants(me, 'regional_coordinator', 'region', s.region.id);
+  // A regional coordinator decides only while the region's approval is awaited; national admins at any level.
+  const reviewer = admin || (s.reviewLevel !== 'nation' && grants(me, 'regional_coordinator', 'region', s.region.id));
   const referent = grants(me, 'council_referent', 'council', s.council.id);
   switch (s.status) {
     case 'draft':

@@ -8,6 +8,7 @@ export type CampaignInput = z.input<typeof campaignCreateBody>;
 export type SubmissionOverviewRow = z.infer<typeof submissionOverviewRow>;
 export type Submission = z.infer<typeof submission>;
 export type SubmissionStatus = Submission['status'];
+export type ReviewLevel = NonNullable<Submission['reviewLevel']>;
 export type ValuesResult = z.infer<typeof valuesResult>;
 export type TransitionInput = z.input<typeof transitionBody>;
 export type TransitionResult = z.infer<typeof transitionResult>;
