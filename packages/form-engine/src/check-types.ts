@@ -153,6 +153,11 @@ function inferCall(
     }
     case 'today':
       return 'text';
+    case 'year': {
+      const found = infer(args[0]);
+      if (found === 'number' || found === 'boolean' || found === 'selection') report(args[0], m.argument(name, 'text', found, args[0].start));
+      return 'number';
+    }
     case 'regex': {
       const found = infer(args[0]);
       if (found === 'selection' || found === 'boolean') report(args[0], m.argument(name, 'text', found, args[0].start));

@@ -26,6 +26,7 @@ export type FunctionSpec = ScalarFunction | AggregateFunction;
 
 const A_NUMBER: Message = { it: 'un numero', en: 'a number' };
 const A_TEXT: Message = { it: 'un testo', en: 'a text' };
+const A_DATE: Message = { it: 'una data (AAAA-MM-GG)', en: 'a date (YYYY-MM-DD)' };
 const A_SELECTION: Message = { it: 'una voce a scelta', en: 'a choice item' };
 const MANY = Number.POSITIVE_INFINITY;
 
@@ -162,6 +163,12 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
     throw fail('number', A_TEXT, value, node);
   }),
   today: scalar(0, 0, (_args, ctx) => ctx.today ?? localToday()),
+  year: scalar(1, 1, ([x], ctx, node) => {
+    const value = x(ctx);
+    if (isMissing(value)) return null;
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw fail('year', A_DATE, value, node);
+    return Number(value.slice(0, 4));
+  }),
   regex: scalar(2, 2, ([x, patternArg], ctx, node) => {
     const value = x(ctx);
     const pattern = patternArg(ctx);

@@ -171,6 +171,12 @@ describe('validateDefinition', () => {
       { path: 'sections.0.items.1.calculate', code: 'type_mismatch', position: 3 },
       'if() richiede una condizione vera o falsa, ma qui riceve un testo (posizione 3).',
     ],
+    [
+      'the year of a number',
+      (_def, item) => (item('minors').calculate = 'year(${residents})'),
+      { path: 'sections.0.items.1.calculate', code: 'type_mismatch', position: 5 },
+      'La funzione year richiede un testo, ma qui riceve un numero (posizione 5).',
+    ],
     ['true and false ordered', (def) => (def.rules[2].left = 'true() < false()'), { path: 'rules.2.left', code: 'type_mismatch' }, 'Un valore vero/falso non si può ordinare'],
     [
       'a sum over a table with a text column',
