@@ -1,0 +1,5 @@
+import type { JobDefinition } from '../platform/jobs/jobs.ts';
+import { deliverMail } from '../platform/mail/mail.jobs.ts';
+
+/** Every background job, as the worker registers them. */
+export const jobDefinitions: readonly JobDefinition<object>[] = [deliverMail];
