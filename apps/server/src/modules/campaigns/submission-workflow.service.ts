@@ -34,7 +34,7 @@ const JUSTIFY = {
  * admin locks, or reopens to draft (with a reason). Audited; the people concerned are e-mailed.
  */
 export async function transitionSubmission(ctx: Ctx, id: number, body: Body) {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const s = await loadSubmission(tx, id, true);
     assertCanTransition(ctx.actor, s, body.to);
     const action = MOVES[s.status][body.to];
@@ -57,6 +57,8 @@ export async function transitionSubmission(ctx: Ctx, id: number, body: Body) {
     await notify(tx, ctx, s, action, reason);
     return { id, status: row.status, revision: row.revision };
   });
+  await ctx.mailer.deliverPending(ctx.db);
+  return result;
 }
 
 /** Every blocking problem at once: error issues by item key, failed error rules, unjustified failed warnings. */
