@@ -16,6 +16,7 @@ const seen: number[] = [];
 const echo = defineJob<{ n: number }>({
   name: 'test.echo',
   async handle(ctx, data) {
+    if (data.n < 0) throw new Error('Numero negativo');
     seen.push(data.n);
     return { doubled: data.n * 2, actor: ctx.actor?.email, requestId: ctx.requestId };
   },
@@ -126,5 +127,25 @@ describe('job runner with its worker', () => {
     expect((await jobOf('test.echo', id)).state).toBe('created');
     await runner.drain();
     expect(seen).toContain(8);
+  });
+
+  it('works through a backlog without waiting a polling interval per job; a failing job is retried alone', async () => {
+    const slowPolling = { ...config, JOBS_POLL_SECONDS: 2 };
+    const working = createJobRunner({ database, config: slowPolling, mailer, definitions: [echo], worker: true });
+    const ids: (string | null)[] = [];
+    for (let n = 100; n < 120; n++) ids.push(await runner.enqueue(echo, { n: n === 110 ? -1 : n }));
+    const t0 = performance.now();
+    await working.start();
+    try {
+      while (seen.filter((n) => n >= 100).length < 19 && performance.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 20));
+      // 19 jobs at one per poll would take 38 s.
+      expect(performance.now() - t0).toBeLessThan(8_000);
+    } finally {
+      await working.stop();
+    }
+    const states = await Promise.all(ids.map(async (id) => (await jobOf('test.echo', id)).state));
+    expect(states.filter((s) => s === 'completed')).toHaveLength(19);
+    expect(states[10]).toBe('retry');
+    expect((await jobOf('test.echo', ids[10])).output).toMatchObject({ message: 'Numero negativo' });
   });
 });

@@ -1,4 +1,4 @@
-import { type Clock, type Job, PgBoss, systemClock } from 'pg-boss';
+import { type Clock, type Job, type JobResult, PgBoss, systemClock } from 'pg-boss';
 import type { Config } from '../../config.ts';
 import { systemActor } from '../context.ts';
 import type { Database } from '../db/client.ts';
@@ -42,6 +42,8 @@ export interface JobRunner {
 }
 
 const STOP_GRACE_MS = 20_000;
+const BATCH = 5;
+const errorOutput = (err: unknown) => ({ name: (err as Error).name, message: (err as Error).message });
 
 export function createJobRunner(opts: JobRunnerOptions): JobRunner {
   const { database, config, mailer, definitions, worker } = opts;
@@ -97,7 +99,20 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
         if (cron) await boss.schedule(def.name, cron, {}, { tz: SCHEDULE_TIMEZONE, missed: 'once' });
         else await boss.unschedule(def.name);
         if (worker) {
-          await boss.work<object>(def.name, { pollingIntervalSeconds: config.JOBS_POLL_SECONDS, batchSize: 1 }, async ([job]) => run(def, job));
+          // Up to BATCH jobs per fetch, run one after another, fetching again at once while batches come back
+          // full: a backlog is worked through without waiting a polling interval per job.
+          const options = { pollingIntervalSeconds: config.JOBS_POLL_SECONDS, batchSize: BATCH, burstWhenBatchFull: true, perJobResults: true } as const;
+          await boss.work<object>(def.name, options, async (batch) => {
+            const results: JobResult[] = [];
+            for (const job of batch) {
+              try {
+                results.push({ id: job.id, status: 'completed', output: await run(def, job) });
+              } catch (err) {
+                results.push({ id: job.id, status: 'failed', output: errorOutput(err) });
+              }
+            }
+            return results;
+          });
         }
       }
       started = true;
@@ -124,9 +139,8 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
             await boss.complete(def.name, job.id, output);
             done.push({ name: def.name, id: job.id, ok: true });
           } catch (err) {
-            const e = err as Error;
-            await boss.fail(def.name, job.id, { name: e.name, message: e.message });
-            done.push({ name: def.name, id: job.id, ok: false, error: e.message });
+            await boss.fail(def.name, job.id, errorOutput(err));
+            done.push({ name: def.name, id: job.id, ok: false, error: (err as Error).message });
           }
         }
       }
