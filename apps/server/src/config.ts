@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+// Five cron fields (minute hour day month weekday); pg-boss checks the expression itself when it schedules it.
+const cron = z.string().trim().regex(/^\S+(\s+\S+){4}$/, 'must be a cron expression of 5 fields, e.g. "0 7 * * *"');
+
 // The only reader of process.env: every variable is described here and parsed once at start-up.
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port'),
@@ -30,6 +33,30 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().optional().describe('OpenID Connect client id'),
   OIDC_CLIENT_SECRET: z.string().optional().describe('OpenID Connect client secret'),
   OIDC_LABEL: z.string().default('SPID / CIE').describe('Label of the single sign-on button'),
+  JOBS_WORKER: z
+    .enum(['on', 'off'])
+    .default('on')
+    .describe('Handle background jobs (e-mail delivery, reminders) in this process; off leaves them queued for another instance'),
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2).describe('How often the job worker looks for new jobs, in seconds'),
+  MAIL_SWEEP_CRON: cron
+    .default('*/5 * * * *')
+    .describe('With SMTP: when unsent outbox mail is retried (cron, Italian time); new mail is sent right after it is queued'),
+  REMINDERS_CRON: z
+    .union([z.literal('off'), cron])
+    .default('0 7 * * *')
+    .describe('When campaign deadline reminders are sent (cron, Italian time); off disables them'),
+  REMINDER_OFFSETS_DAYS: z
+    .string()
+    .default('14,7,1')
+    .transform((v, c) => {
+      const days = v.split(',').map((d) => Number(d.trim()));
+      if (!days.length || days.some((d) => !Number.isInteger(d) || d < 1 || d > 365)) {
+        c.addIssue({ code: 'custom', message: 'must list whole days between 1 and 365, e.g. "14,7,1"' });
+        return z.NEVER;
+      }
+      return [...new Set(days)].sort((a, b) => b - a);
+    })
+    .describe('Days before a campaign deadline on which submissions still in draft or returned are reminded (and the day after it)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

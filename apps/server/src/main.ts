@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from './config.ts';
 import { loadDemoData } from './modules/demo/demo.seed.ts';
+import { jobDefinitions } from './modules/jobs.ts';
 import { prepareDatabase, wantsDemo } from './platform/bootstrap.ts';
 import { buildApp } from './platform/http/app.ts';
+import { createJobRunner } from './platform/jobs/job-runner.ts';
+import { deliverMail } from './platform/mail/mail.jobs.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 
 const version = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../package.json'), 'utf8')).version as string;
@@ -22,9 +25,13 @@ async function main() {
     }
   }
   const app = await buildApp({ config, database, mailer, version });
+  const jobs = createJobRunner({ database, config, mailer, definitions: jobDefinitions, worker: config.JOBS_WORKER === 'on', log });
   const shutdown = async (signal: string) => {
     log(`${signal}: chiusura in corso`);
+    // Requests first, then the jobs they may have queued, then the database both use.
     await app.close();
+    mailer.useQueue(null);
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };
@@ -32,6 +39,12 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.PORT, host: config.HOST });
   log(`Mosaico è pronto su http://localhost:${config.PORT}`);
+  // After listening, so the jobs' start-up (about half a second on PGlite) does not delay the first request.
+  await jobs.start();
+  mailer.useQueue(() => jobs.enqueue(deliverMail, {}));
+  // Mail left unsent while the server was down goes out now rather than at the next sweep.
+  if (mailer.mode === 'smtp') await jobs.enqueue(deliverMail, {});
+  log(config.JOBS_WORKER === 'on' ? 'Attività in background avviate' : 'Attività in background: solo accodate (JOBS_WORKER=off)');
 }
 
 main().catch((err) => {

@@ -3,6 +3,7 @@ import type { AppDeps } from '../platform/http/app.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { campaignRoutes } from './campaigns/campaigns.routes.ts';
+import { reminderRoutes } from './campaigns/reminders.routes.ts';
 import { councilRoutes } from './councils/councils.routes.ts';
 import { dataValueRoutes } from './data-values/data-values.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
@@ -19,6 +20,7 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   formRoutes(app, deps);
   campaignRoutes(app, deps);
   dataValueRoutes(app, deps);
+  reminderRoutes(app, deps);
   organizationRoutes(app, deps);
   auditRoutes(app, deps);
   userRoutes(app, deps);

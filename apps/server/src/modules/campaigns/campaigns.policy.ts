@@ -1,7 +1,7 @@
 import type { ReviewLevel } from '@mosaico/contracts/campaigns';
 import type { Actor } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { authorize, reachOf, reaches, requireActor } from '../auth/scope.ts';
+import { authorize, type Reach, reachOf, reaches, requireActor } from '../auth/scope.ts';
 import type { Role } from '../users/users.schema.ts';
 
 /** The council side of a submission: they read all of it. */
@@ -83,4 +83,14 @@ export function assertCanTransition(actor: Actor | null, s: SubmissionPlace & { 
   else allowed = reaches(reachOf(a, ['national_admin']), {});
   if (!allowed) throw forbidden();
   return a;
+}
+
+/**
+ * The reach of the council side (national admins, regional coordinators, referents, tutors), or 403: records
+ * about a whole campaign, such as the reminders sent, are not for data providers.
+ */
+export function councilSideReach(actor: Actor | null): Reach {
+  const reach = reachOf(requireActor(actor), COUNCIL_READ_ROLES);
+  if (!reach.all && !reach.regionIds.length && !reach.councilIds.length) throw forbidden();
+  return reach;
 }

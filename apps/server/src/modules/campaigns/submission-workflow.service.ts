@@ -37,7 +37,7 @@ const JUSTIFY = {
  * final; a national admin locks, or reopens to draft (with a reason). Audited; the people concerned are e-mailed.
  */
 export async function transitionSubmission(ctx: Ctx, id: number, body: Body) {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const s = await loadSubmission(tx, id, true);
     assertCanTransition(ctx.actor, s, body.to);
     let action = MOVES[s.status][body.to];
@@ -78,6 +78,8 @@ export async function transitionSubmission(ctx: Ctx, id: number, body: Body) {
     await notify(tx, ctx, s, action, reason, reviewLevel);
     return { id, status: row.status, reviewLevel: row.reviewLevel, revision: row.revision };
   });
+  await ctx.mailer.deliverPending(ctx.db);
+  return result;
 }
 
 /** Every blocking problem at once: error issues by item key, failed error rules, unjustified failed warnings. */

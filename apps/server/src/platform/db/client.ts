@@ -18,6 +18,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** true when this open created the database (first start on a new data directory). */
   fresh: boolean;
+  /** What the job queue connects through: the same PGlite instance (one connection), or the server's URL. */
+  connection: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; url: string };
   migrate(): Promise<void>;
   ping(): Promise<number>;
   close(): Promise<void>;
@@ -36,6 +38,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
       db,
       kind: 'postgres',
       fresh: false,
+      connection: { kind: 'postgres', url: opts.url },
       migrate: () => migratePg(db as never, { migrationsFolder }),
       ping: () => timed(() => pool.query('select 1')),
       close: () => pool.end(),
@@ -58,6 +61,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     db,
     kind: 'pglite',
     fresh,
+    connection: { kind: 'pglite', client },
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     ping: () => timed(() => client.query('select 1')),
     close: () => client.close(),

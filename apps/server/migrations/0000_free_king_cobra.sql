@@ -113,6 +113,20 @@ CREATE TABLE "submissions" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "campaign_reminders" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"campaign_id" integer NOT NULL,
+	"submission_id" integer NOT NULL,
+	"offset_days" integer NOT NULL,
+	"deadline" date NOT NULL,
+	"days_left" integer NOT NULL,
+	"status" text NOT NULL,
+	"filled" integer NOT NULL,
+	"expected" integer NOT NULL,
+	"recipients" jsonb NOT NULL,
+	"sent_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "council_territories" (
 	"council_id" integer NOT NULL,
 	"territory_id" integer NOT NULL,
@@ -309,6 +323,8 @@ ALTER TABLE "submission_values" ADD CONSTRAINT "submission_values_updated_by_use
 ALTER TABLE "submissions" ADD CONSTRAINT "submissions_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "submissions" ADD CONSTRAINT "submissions_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "submissions" ADD CONSTRAINT "submissions_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_reminders" ADD CONSTRAINT "campaign_reminders_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_reminders" ADD CONSTRAINT "campaign_reminders_submission_id_submissions_id_fk" FOREIGN KEY ("submission_id") REFERENCES "public"."submissions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "council_territories" ADD CONSTRAINT "council_territories_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "council_territories" ADD CONSTRAINT "council_territories_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "councils" ADD CONSTRAINT "councils_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -341,6 +357,8 @@ CREATE UNIQUE INDEX "submission_values_key_uq" ON "submission_values" USING btre
 CREATE INDEX "submission_values_item_idx" ON "submission_values" USING btree ("item_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "submissions_campaign_council_uq" ON "submissions" USING btree ("campaign_id","council_id");--> statement-breakpoint
 CREATE INDEX "submissions_council_idx" ON "submissions" USING btree ("council_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "campaign_reminders_submission_offset_uq" ON "campaign_reminders" USING btree ("submission_id","offset_days");--> statement-breakpoint
+CREATE INDEX "campaign_reminders_campaign_idx" ON "campaign_reminders" USING btree ("campaign_id");--> statement-breakpoint
 CREATE INDEX "council_territories_territory_idx" ON "council_territories" USING btree ("territory_id");--> statement-breakpoint
 CREATE INDEX "councils_region_idx" ON "councils" USING btree ("region_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "data_values_point_uq" ON "data_values" USING btree ("source_type","source_id","data_element_id","disaggregation","period","territory_id");--> statement-breakpoint

@@ -1,0 +1,6 @@
+import type { JobDefinition } from '../platform/jobs/jobs.ts';
+import { deliverMail } from '../platform/mail/mail.jobs.ts';
+import { deadlineReminders } from './campaigns/campaigns.jobs.ts';
+
+/** Every background job, as the worker registers them. */
+export const jobDefinitions: readonly JobDefinition<object>[] = [deliverMail, deadlineReminders];
