@@ -212,6 +212,8 @@ describe('uploads', () => {
       [n + 3, 'key', 'pres_nati.m', 'duplicate_key'],
       [n + 4, 'key', null, 'key_missing'],
     ]);
+    // Rows with a problem, the engine's included, are not counted as going in.
+    expect(dry.json().counts).toEqual({ new: 1, changed: 0, cleared: 0, unchanged: n - 8 });
     const byCode = Object.fromEntries(problemsOf(dry).map((x) => [x.code, x.message]));
     expect(problemsOf(dry)[0].message).toBe('Scrivi il numero senza separatori delle migliaia: 3200000.');
     expect(byCode.bad_number).toBe('Non è un numero: «12abc». Scrivi solo cifre, con la virgola o il punto per i decimali.');

@@ -172,7 +172,11 @@ async function engineCheck(ctx: Ctx, id: number, revision: number, plan: Planned
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
     const issues = (err.details as { issues: { field: string; code: string; message: string }[] }).issues;
-    for (const i of issues) result.problems.push({ ...plan.locate(i.field), column: 'value', code: i.code, message: i.message });
+    for (const i of issues) {
+      const at = plan.locate(i.field);
+      plan.uncount(at.line);
+      result.problems.push({ ...at, column: 'value', code: i.code, message: i.message });
+    }
     result.problems.sort((a: Problem, b: Problem) => a.line - b.line);
     return null;
   }

@@ -19,6 +19,8 @@ export interface PlannedUpload {
   batch: Record<string, unknown>;
   /** The file line and key an engine issue's field stands for. */
   locate(field: string): { line: number; key: string };
+  /** Takes back the count of a line the engine then found a problem on (once per line). */
+  uncount(line: number): void;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -47,8 +49,14 @@ export function checkUploadRows(form: CompiledForm, sectionCode: string, table: 
   const batch: Record<string, unknown> = {};
   const origins = new Map<string, number[]>();
   const located = (line: number, key: string) => ({ line, key });
+  const counted = new Map<number, keyof typeof counts>();
+  const uncount = (line: number) => {
+    const status = counted.get(line);
+    if (status) counts[status]--;
+    counted.delete(line);
+  };
   const readable = columns.has('key') && columns.has('value');
-  if (!readable) return { readable, total: table.rows.length, counts, problems, batch, locate: (key) => located(1, key) };
+  if (!readable) return { readable, total: table.rows.length, counts, problems, batch, locate: (key) => located(1, key), uncount };
 
   const cellAt = (cells: unknown[], c: SheetColumn) => {
     const i = columns.get(c);
@@ -114,9 +122,9 @@ export function checkUploadRows(form: CompiledForm, sectionCode: string, table: 
       counts.unchanged++;
       continue;
     }
-    if (server === null) counts.new++;
-    else if (value === null) counts.cleared++;
-    else counts.changed++;
+    const status = server === null ? 'new' : value === null ? 'cleared' : 'changed';
+    counts[status]++;
+    counted.set(line, status);
     if (!parts) batch[key] = value;
     else {
       const entries = repeats.get(parts.repeat) ?? new Map<number, Map<string, unknown>>();
@@ -163,7 +171,7 @@ export function checkUploadRows(form: CompiledForm, sectionCode: string, table: 
     const near = firstLine((k) => k.startsWith(prefix)) ?? firstLine(() => true);
     return near ? located(near[1], key) : located(1, key);
   };
-  return { readable, total, counts, problems, batch, locate };
+  return { readable, total, counts, problems, batch, locate, uncount };
 }
 
 const MESSAGES = {
