@@ -11,6 +11,7 @@ import { useFormErrors } from '../../ui/form.ts';
 import { useFormat } from '../../ui/format.ts';
 import { Table } from '../../ui/Table.tsx';
 import { useLocalText } from '../forms/text.ts';
+import './offline.css';
 import type { Submission } from './api.ts';
 import { exportUrl, type OfflineFormat, templateUrl, type UploadProblem, type UploadResult, useUploadSection } from './offlineApi.ts';
 
@@ -125,7 +126,7 @@ export function OfflineEntry({ submission, definition, onApplied }: { submission
                   </ul>
                 </div>
               </div>
-              <div className="form-group">
+              <div className="form-group mt-2">
                 <label htmlFor={`${P}-file`} className="active">
                   <span id={`${P}-file-label`}>{t('offline.file')}</span>
                 </label>
@@ -185,8 +186,9 @@ export function OfflineEntry({ submission, definition, onApplied }: { submission
                       columns={[
                         { key: 'line', header: t('offline.line'), numeric: true, rowHeader: true, render: (x) => f.integer(x.line) },
                         { key: 'column', header: t('offline.column'), render: (x) => columnName(x.column) },
-                        { key: 'key', header: t('offline.key'), render: (x) => (x.key ? <code>{x.key}</code> : '—') },
-                        { key: 'message', header: t('offline.message'), render: (x) => x.message },
+                        { key: 'key', header: t('offline.key'), render: (x) => (x.key ? <code className="text-break">{x.key}</code> : '—') },
+                        // A minimum width keeps the message readable when the table scrolls on a narrow screen.
+                        { key: 'message', header: t('offline.message'), render: (x) => <span className="d-inline-block offline-message">{x.message}</span> },
                       ]}
                     />
                   </>
