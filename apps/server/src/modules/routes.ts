@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { campaignRoutes } from './campaigns/campaigns.routes.ts';
 import { reminderRoutes } from './campaigns/reminders.routes.ts';
+import { submissionBulkRoutes } from './campaigns/submission-bulk.routes.ts';
 import { councilRoutes } from './councils/councils.routes.ts';
 import { dataValueRoutes } from './data-values/data-values.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
@@ -21,6 +22,7 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   campaignRoutes(app, deps);
   dataValueRoutes(app, deps);
   reminderRoutes(app, deps);
+  submissionBulkRoutes(app, deps);
   organizationRoutes(app, deps);
   auditRoutes(app, deps);
   userRoutes(app, deps);

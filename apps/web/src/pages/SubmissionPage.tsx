@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../modules/auth/api.ts';
 import { useSubmission } from '../modules/campaigns/api.ts';
+import { OfflineEntry } from '../modules/campaigns/OfflineEntry.tsx';
 import { percent } from '../modules/campaigns/percent.ts';
 import { SubmissionEntry } from '../modules/campaigns/SubmissionEntry.tsx';
 import { SubmissionStatusBadge } from '../modules/campaigns/SubmissionStatusBadge.tsx';
@@ -69,6 +70,7 @@ export function SubmissionPage() {
         }}
       />
       <WorkflowActions key={`${s.id}-${s.status}`} me={me} submission={s} definition={form.data.definition} />
+      <OfflineEntry key={`offline-${s.id}-${s.status}`} submission={s} definition={form.data.definition} onApplied={() => void q.refetch().then(() => setGeneration((g) => g + 1))} />
     </>
   );
 }

@@ -23,8 +23,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * Saves a batch of values (null clears one). The council referent writes every section, data providers the
  * sections assigned to their organisation, nobody once submitted. The engine is the authority: any value-level
  * issue on a key of the batch rejects the whole batch and nothing is written. Revision-checked when asked.
+ * `dryRun` runs every check and answers as a save would, writing nothing (the upload's verification).
  */
-export async function saveValues(ctx: Ctx, id: number, batch: Record<string, unknown>, expectedRevision?: number) {
+export async function saveValues(ctx: Ctx, id: number, batch: Record<string, unknown>, expectedRevision?: number, opts: { dryRun?: boolean } = {}) {
   return ctx.db.transaction(async (tx) => {
     const s = await loadSubmission(tx, id, true);
     const access = accessOf(ctx.actor, s);
@@ -58,6 +59,7 @@ export async function saveValues(ctx: Ctx, id: number, batch: Record<string, unk
     if (rejected.length) throw invalidFields(rejected.map((i) => ({ field: i.item, code: i.code, message: i.message[ctx.lang] })));
 
     const changed = keys.filter((k) => !same(current[k] ?? null, merged[k] ?? null));
+    if (opts.dryRun) return { revision: s.revision, changed, ...presentEvaluation(evaluation, s.form, ctx.lang, access.read) };
     const now = new Date();
     const by = ctx.actor?.id ?? null;
     if (changed.length) {

@@ -88,6 +88,29 @@ const messages: Catalogue = {
     it: 'Valore in una colonna senza intestazione (colonna {n}).',
     en: 'Value in a column with no header (column {n}).',
   },
+  // Offline data entry (submission templates, uploads and exports).
+  section_not_writable: {
+    it: 'Non puoi compilare la sezione {section}: non è assegnata al tuo ente, oppure il tuo ruolo non inserisce dati.',
+    en: 'You cannot fill in section {section}: it is not assigned to your organisation, or your role does not enter data.',
+  },
+  upload_file_required: { it: 'Allega un file XLSX o CSV.', en: 'Attach an XLSX or CSV file.' },
+  upload_format: {
+    it: 'Formato non riconosciuto: carica il modello come file XLSX o CSV.',
+    en: 'Unrecognised format: upload the template as an XLSX or CSV file.',
+  },
+  xlsx_invalid: {
+    it: 'Il file XLSX non è leggibile: salvalo di nuovo come «Cartella di lavoro di Excel (.xlsx)».',
+    en: 'The XLSX file cannot be read: save it again as “Excel Workbook (.xlsx)”.',
+  },
+  upload_no_sheet: {
+    it: 'Nel file non c’è un foglio della sezione {section} né un foglio con la colonna «Chiave».',
+    en: 'The file has no sheet for section {section} and no sheet with a “Key” column.',
+  },
+  upload_too_many_rows: { it: 'Il file ha troppe righe (al massimo {max}).', en: 'The file has too many rows (at most {max}).' },
+  upload_has_problems: {
+    it: 'Righe con problemi nel file: {count}. Nulla è stato salvato.',
+    en: 'Rows with problems in the file: {count}. Nothing was saved.',
+  },
   role_already_held: {
     it: 'L’utente ha già il ruolo {role} in questo ambito ({scope}).',
     en: 'The user already holds role {role} in this scope ({scope}).',
