@@ -152,6 +152,8 @@ describe('bad input', () => {
     expect(issuesOf(await ask(milano, { itemCode: 'non_esiste', body: 'Domanda?' }, mi, 'en'))[0].message).toBe('No such item in this form.');
     const cell = await ask(milano, { itemCode: 'acc_msna_totale', valueKey: 'acc_cas_presenti.m.y0_17', body: 'Domanda?' });
     expect(issuesOf(cell)).toEqual([expect.objectContaining({ field: 'valueKey', code: 'key_not_of_item' })]);
+    const row = await ask(milano, { itemCode: 'val_buone_pratiche', valueKey: 'val_buone_pratiche[0].inventata', body: 'Domanda?' });
+    expect(issuesOf(row)).toEqual([expect.objectContaining({ field: 'valueKey', code: 'key_not_of_item' })]);
     expect((await itemThreads(milano, 'non_esiste')).statusCode).toBe(404);
     expect((await reply(milano, 999999, 'Risposta')).statusCode).toBe(404);
     expect((await resolve(milano, 999999)).statusCode).toBe(404);

@@ -12,7 +12,7 @@ import { accessOf, canReadSection } from './campaigns.policy.ts';
 import { noticeQuestion, noticeReply } from './submission-comments.notices.ts';
 import { assertCanDiscussSection, assertThreadsOpenForPosting, authorRoleOf, canPostOn, canResolveThread } from './submission-comments.policy.ts';
 import { submissionComments } from './submission-comments.schema.ts';
-import { itemOfKey, type LoadedSubmission, loadSubmission } from './submission-loader.ts';
+import { type LoadedSubmission, loadSubmission } from './submission-loader.ts';
 
 type Question = z.infer<typeof commentQuestionBody>;
 type Row = typeof submissionComments.$inferSelect;
@@ -142,7 +142,8 @@ export async function askQuestion(ctx: Ctx, id: number, q: Question) {
     const item = s.form.items.get(q.itemCode);
     if (!item) throw invalidFields([{ field: 'itemCode', code: 'unknown_item', message: UNKNOWN_ITEM[ctx.lang] }]);
     const valueKey = q.valueKey === undefined || q.valueKey === q.itemCode ? null : q.valueKey;
-    if (valueKey !== null && itemOfKey(s.form, valueKey)?.code !== item.code) {
+    // Only the item's own cells (disaggregation, table): the rows of a repeat group are discussed on the group.
+    if (valueKey !== null && s.form.keys.get(valueKey)?.item.code !== item.code) {
       throw invalidFields([{ field: 'valueKey', code: 'key_not_of_item', message: KEY_NOT_OF_ITEM[ctx.lang] }]);
     }
     assertCanDiscussSection(actor, s, item.section);
