@@ -5,6 +5,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { campaignRoutes } from './campaigns/campaigns.routes.ts';
 import { reminderRoutes } from './campaigns/reminders.routes.ts';
 import { submissionBulkRoutes } from './campaigns/submission-bulk.routes.ts';
+import { submissionCommentRoutes } from './campaigns/submission-comments.routes.ts';
 import { councilRoutes } from './councils/councils.routes.ts';
 import { dataValueRoutes } from './data-values/data-values.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
@@ -23,6 +24,7 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   dataValueRoutes(app, deps);
   reminderRoutes(app, deps);
   submissionBulkRoutes(app, deps);
+  submissionCommentRoutes(app, deps);
   organizationRoutes(app, deps);
   auditRoutes(app, deps);
   userRoutes(app, deps);

@@ -53,6 +53,8 @@ export async function loadDemoData(deps: { db: Db; config: Config; mailer: Maile
     { email: 'napoli@mosaico.demo', name: 'Nicola Prefettura', role: 'council_referent', scopeType: 'council', scopeId: napoli.id, scope: napoli.name },
     { email: 'dati@mosaico.demo', name: 'Davide Dati', role: 'data_provider', scopeType: 'organization', scopeId: ats.id, scope: ats.name },
     { email: 'tutor@mosaico.demo', name: 'Tiziana Tutor', role: 'tutor', scopeType: 'council', scopeId: milano.id, scope: milano.name },
+    // A regional tutor too, so the demo shows tutors at both levels (questions go to the council's first).
+    { email: 'tutor.lombardia@mosaico.demo', name: 'Lorenzo Tutor', role: 'tutor', scopeType: 'region', scopeId: lombardia.id, scope: 'Lombardia' },
     { email: 'associazione@mosaico.demo', name: 'Amir Associazione', role: 'association_member', scopeType: 'organization', scopeId: association.id, scope: association.name },
   ];
   for (const a of accounts) {

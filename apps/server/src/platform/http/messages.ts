@@ -132,6 +132,18 @@ const messages: Catalogue = {
     it: 'La compilazione è nello stato «{status}»: non si può modificare.',
     en: 'The submission is “{status}”: it cannot be changed.',
   },
+  submission_comments_closed: {
+    it: 'La compilazione è bloccata: domande e risposte si possono leggere ma non aggiungere né modificare finché un amministratore nazionale non la riapre.',
+    en: 'The submission is locked: questions and answers can be read but not added or changed until a national administrator reopens it.',
+  },
+  comment_thread_resolved: {
+    it: 'Questa discussione è segnata come risolta: riaprila per rispondere, oppure fai una nuova domanda.',
+    en: 'This thread is marked resolved: reopen it to reply, or ask a new question.',
+  },
+  comment_resolve_forbidden: {
+    it: 'Possono segnare come risolta (o riaprire) una discussione solo i tutor del consiglio, il referente del consiglio e chi ha posto la domanda.',
+    en: 'Only the council’s tutors, the council referent and the person who asked can mark a thread resolved (or reopen it).',
+  },
   section_not_assigned: {
     it: 'Non puoi scrivere queste voci: la loro sezione non è assegnata al tuo ente ({keys}).',
     en: 'You cannot write these items: their section is not assigned to your organisation ({keys}).',

@@ -16,6 +16,7 @@ import { useErrorMessage } from '../../ui/QueryError.tsx';
 import { type Submission, useSaveValues } from './api.ts';
 import { IssueSummary } from './IssueSummary.tsx';
 import { percent } from './percent.ts';
+import { useCommentSlots } from './useCommentSlots.tsx';
 
 const PREFIX = 'sub';
 const EDITABLE = new Set(['draft', 'returned']);
@@ -44,6 +45,7 @@ export function SubmissionEntry({ submission, definition, onReload }: { submissi
   const [failure, setFailure] = useState<{ message: string; key: number } | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const comments = useCommentSlots(submission.id, definition);
 
   const readable = new Set(submission.readableSections);
   const writable = new Set(EDITABLE.has(submission.status) ? submission.writableSections : []);
@@ -58,8 +60,8 @@ export function SubmissionEntry({ submission, definition, onReload }: { submissi
   }, [state.values, baseline]);
 
   const runtime: FormRuntime = useMemo(
-    () => ({ ...state.runtime, issues: (key: string) => [...(serverIssues[key] ?? []), ...state.runtime.issues(key)] }),
-    [state.runtime, serverIssues],
+    () => ({ ...state.runtime, issues: (key: string) => [...(serverIssues[key] ?? []), ...state.runtime.issues(key)], itemExtras: comments.itemExtras }),
+    [state.runtime, serverIssues, comments.itemExtras],
   );
   const rowWord = (label: string, n: number) => t('forms.preview.repetition', { label, n });
   const nameOf = (key: string) => {
@@ -139,7 +141,7 @@ export function SubmissionEntry({ submission, definition, onReload }: { submissi
           </button>
         </div>
       )}
-      <SectionNav sections={sections} idPrefix={PREFIX} completeness={state.check.completeness} errors={state.errorsBySection} />
+      <SectionNav sections={sections} idPrefix={PREFIX} completeness={state.check.completeness} errors={state.errorsBySection} badges={comments.sectionBadges} />
       <form
         id={`${PREFIX}-form`}
         noValidate

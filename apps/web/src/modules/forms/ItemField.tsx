@@ -6,10 +6,19 @@ import { type Scope, useFormRuntime } from './runtime.ts';
 import { CalculatedField, ScalarField } from './ScalarField.tsx';
 import { TableItem } from './TableItem.tsx';
 
-/** The control a respondent sees for an item, by its type; nothing while the item is not relevant. */
+/** The control a respondent sees for an item, by its type, then what the page adds; nothing while the item is not relevant. */
 export function ItemField({ item, scope }: { item: Item; scope: Scope }) {
   const rt = useFormRuntime();
   if (!rt.isRelevant(item.code, scope)) return null;
+  return (
+    <>
+      <ItemControl item={item} scope={scope} />
+      {rt.itemExtras?.(item, scope)}
+    </>
+  );
+}
+
+function ItemControl({ item, scope }: { item: Item; scope: Scope }) {
   if (item.calculate) return <CalculatedField item={item} scope={scope} />;
   if (item.type === 'table') return <TableItem item={item} scope={scope} />;
   if (item.type === 'repeat') return <RepeatItem item={item} scope={scope} />;

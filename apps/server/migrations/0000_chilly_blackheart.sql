@@ -127,6 +127,21 @@ CREATE TABLE "campaign_reminders" (
 	"sent_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "submission_comments" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"submission_id" integer NOT NULL,
+	"thread_id" integer,
+	"item_code" text NOT NULL,
+	"value_key" text,
+	"section_code" text NOT NULL,
+	"body" text NOT NULL,
+	"author_id" integer,
+	"author_role" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"resolved_at" timestamp with time zone,
+	"resolved_by" integer
+);
+--> statement-breakpoint
 CREATE TABLE "council_territories" (
 	"council_id" integer NOT NULL,
 	"territory_id" integer NOT NULL,
@@ -325,6 +340,10 @@ ALTER TABLE "submissions" ADD CONSTRAINT "submissions_council_id_councils_id_fk"
 ALTER TABLE "submissions" ADD CONSTRAINT "submissions_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_reminders" ADD CONSTRAINT "campaign_reminders_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_reminders" ADD CONSTRAINT "campaign_reminders_submission_id_submissions_id_fk" FOREIGN KEY ("submission_id") REFERENCES "public"."submissions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_comments" ADD CONSTRAINT "submission_comments_submission_id_submissions_id_fk" FOREIGN KEY ("submission_id") REFERENCES "public"."submissions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_comments" ADD CONSTRAINT "submission_comments_thread_id_submission_comments_id_fk" FOREIGN KEY ("thread_id") REFERENCES "public"."submission_comments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_comments" ADD CONSTRAINT "submission_comments_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "submission_comments" ADD CONSTRAINT "submission_comments_resolved_by_users_id_fk" FOREIGN KEY ("resolved_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "council_territories" ADD CONSTRAINT "council_territories_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "council_territories" ADD CONSTRAINT "council_territories_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "councils" ADD CONSTRAINT "councils_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -359,6 +378,8 @@ CREATE UNIQUE INDEX "submissions_campaign_council_uq" ON "submissions" USING btr
 CREATE INDEX "submissions_council_idx" ON "submissions" USING btree ("council_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "campaign_reminders_submission_offset_uq" ON "campaign_reminders" USING btree ("submission_id","offset_days");--> statement-breakpoint
 CREATE INDEX "campaign_reminders_campaign_idx" ON "campaign_reminders" USING btree ("campaign_id");--> statement-breakpoint
+CREATE INDEX "submission_comments_item_idx" ON "submission_comments" USING btree ("submission_id","item_code");--> statement-breakpoint
+CREATE INDEX "submission_comments_thread_idx" ON "submission_comments" USING btree ("thread_id");--> statement-breakpoint
 CREATE INDEX "council_territories_territory_idx" ON "council_territories" USING btree ("territory_id");--> statement-breakpoint
 CREATE INDEX "councils_region_idx" ON "councils" USING btree ("region_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "data_values_point_uq" ON "data_values" USING btree ("source_type","source_id","data_element_id","disaggregation","period","territory_id");--> statement-breakpoint
