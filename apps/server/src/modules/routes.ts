@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { campaignRoutes } from './campaigns/campaigns.routes.ts';
 import { councilRoutes } from './councils/councils.routes.ts';
+import { formXlsformRoutes } from './forms/forms-xlsform.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
@@ -16,6 +17,7 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   territoryRoutes(app, deps);
   councilRoutes(app, deps);
   formRoutes(app, deps);
+  formXlsformRoutes(app, deps);
   campaignRoutes(app, deps);
   organizationRoutes(app, deps);
   auditRoutes(app, deps);
