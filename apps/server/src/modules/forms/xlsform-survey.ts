@@ -71,6 +71,10 @@ export function readSurvey(
     const { column, cell } = columnOf(survey, key);
     report({ code, sheet: survey.name, row: r.row, column, ...(cell ? { cell: cell(r.row) } : {}), message });
   };
+  const notClosed = (open: Block) => {
+    const { column, cell } = columnOf(survey, 'type');
+    report({ code: 'not_closed', sheet: survey.name, row: open.row, column, ...(cell ? { cell: cell(open.row) } : {}), message: xm.notClosed(open.type) });
+  };
   const onlyColumns = (r: SheetRow, allowed: Set<string>, type: string) => {
     for (const key of survey.columns.keys()) if (!allowed.has(key) && r.get(key)) problem(r, key, xm.notForType(survey.columns.get(key)?.header ?? key, type), 'not_for_type');
   };
@@ -107,7 +111,7 @@ export function readSurvey(
       problem(r, 'type', xm.endWithoutBegin(`end ${block}`), 'end_without_begin');
       return;
     }
-    for (const open of stack.slice(at + 1)) report({ code: 'not_closed', sheet: survey.name, row: open.row, column: columnOf(survey, 'type').column, message: xm.notClosed(open.type) });
+    for (const open of stack.slice(at + 1)) notClosed(open);
     const closed = stack[at];
     stack.length = at;
     if (name && name !== closed.name) problem(r, 'name', xm.endNameMismatch(name, closed.name), 'end_name_mismatch');
@@ -187,7 +191,7 @@ export function readSurvey(
     parent.items.push(item);
     if (t.edge === 'begin') stack.push({ kind: t.block as Block['kind'], row: r.row, type: rawType, name, path, items: item.items as Obj[], columns: item.columns as Obj[] });
   }
-  for (const open of stack) report({ code: 'not_closed', sheet: survey.name, row: open.row, column: columnOf(survey, 'type').column, message: xm.notClosed(open.type) });
+  for (const open of stack) notClosed(open);
   return { sections, slots, standIns };
 }
 
