@@ -8,6 +8,7 @@ import { submissionBulkRoutes } from './campaigns/submission-bulk.routes.ts';
 import { submissionCommentRoutes } from './campaigns/submission-comments.routes.ts';
 import { councilRoutes } from './councils/councils.routes.ts';
 import { dataValueRoutes } from './data-values/data-values.routes.ts';
+import { formXlsformRoutes } from './forms/forms-xlsform.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
@@ -20,6 +21,7 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   territoryRoutes(app, deps);
   councilRoutes(app, deps);
   formRoutes(app, deps);
+  formXlsformRoutes(app, deps);
   campaignRoutes(app, deps);
   dataValueRoutes(app, deps);
   reminderRoutes(app, deps);

@@ -23,6 +23,13 @@ export function FormImportPage() {
               </a>
             </p>
           </section>
+          <section aria-labelledby="formimport-xlsform-title" className="mb-4">
+            <h2 id="formimport-xlsform-title" className="h5">
+              {t('xlsform.formatTitle')}
+            </h2>
+            <p>{t('xlsform.formatText')}</p>
+            <p>{t('xlsform.templateHint')}</p>
+          </section>
           <ImportForm />
         </div>
       </div>

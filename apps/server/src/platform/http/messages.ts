@@ -152,6 +152,15 @@ const messages: Catalogue = {
     it: 'Passaggio non consentito: da «{from}» a «{to}».',
     en: 'Transition not allowed: from “{from}” to “{to}”.',
   },
+  xlsform_has_errors: {
+    it: 'Problemi nella cartella di lavoro: {count}. Nulla è stato importato.',
+    en: 'Problems in the workbook: {count}. Nothing was imported.',
+  },
+  xlsform_unreadable: { it: 'File non importato. {reason}', en: 'File not imported. {reason}' },
+  xlsform_file_required: {
+    it: 'Allega la cartella di lavoro XLSForm (.xlsx) nel campo «file».',
+    en: 'Attach the XLSForm workbook (.xlsx) in the “file” field.',
+  },
   submission_blocked: {
     it: 'La compilazione non si può inviare: {count} problemi da risolvere (errori da correggere o avvisi da motivare).',
     en: 'The submission cannot be sent: {count} problems to solve (errors to fix or warnings to justify).',

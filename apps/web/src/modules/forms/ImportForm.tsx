@@ -1,4 +1,4 @@
-import { type ChangeEvent, type FormEvent, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -11,6 +11,8 @@ import { useErrorMessage } from '../../ui/QueryError.tsx';
 import { useImportForm } from './api.ts';
 import { type DefinitionIssue, DefinitionIssues } from './DefinitionIssues.tsx';
 import { useLocalText } from './text.ts';
+import { WorkbookIssues } from './WorkbookIssues.tsx';
+import { isWorkbook, useImportXlsform, type WorkbookIssue } from './xlsform.ts';
 
 const PREFIX = 'formimport';
 
@@ -31,8 +33,9 @@ function describeJsonError(err: Error, text: string, t: TFunction): string {
 const ISSUES_ID = `${PREFIX}-issues`;
 
 /**
- * Import of a form definition: a .json file (read into the text box, where it can be corrected) or pasted
- * JSON; the server checks it whole and answers every problem, shown as a table under the error summary.
+ * Import of a form definition: a .json file (read into the text box, where it can be corrected), pasted
+ * JSON, or an XLSForm workbook (.xlsx, sent as it is); the server checks it whole and answers every
+ * problem, shown as a table under the error summary — for a workbook, by sheet, row and column.
  */
 export function ImportForm() {
   const { t } = useTranslation();
@@ -41,6 +44,10 @@ export function ImportForm() {
   const local = useLocalText();
   const messageOf = useErrorMessage();
   const run = useImportForm();
+  const runWorkbook = useImportXlsform();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [workbook, setWorkbook] = useState<File | null>(null);
+  const [workbookIssues, setWorkbookIssues] = useState<WorkbookIssue[] | null>(null);
   const { errors, setLocal, clear } = useFormErrors();
   const [text, setText] = useState('');
   const [loaded, setLoaded] = useState<string | null>(null);
@@ -48,7 +55,15 @@ export function ImportForm() {
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
+    setWorkbook(null);
     if (!file) return;
+    if (isWorkbook(file)) {
+      // A workbook is sent as it is: the text box is for JSON only.
+      setWorkbook(file);
+      setText('');
+      setLoaded(t('xlsform.fileLoaded', { name: file.name }));
+      return;
+    }
     try {
       setText(await file.text());
       setLoaded(t('forms.import.fileLoaded', { name: file.name }));
@@ -58,10 +73,39 @@ export function ImportForm() {
     }
   };
 
+  const done = (v: Awaited<ReturnType<typeof run.mutateAsync>>) => {
+    const title = local(v.definition.title);
+    const path = `/moduli/${v.formId}/versioni/${v.version}`;
+    flash.show(t('forms.import.done', { title, version: v.version }), { path });
+    navigate(path);
+  };
+
+  const submitWorkbook = async (file: File) => {
+    try {
+      done(await runWorkbook.mutateAsync(file));
+    } catch (err) {
+      const list = isApiError(err) ? (err.issues as WorkbookIssue[]) : [];
+      // A file-level fault (not a workbook, empty) is one issue on `file`: said next to the file field.
+      if (list.length === 1 && list[0].sheet == null && list[0].row == null) {
+        setLocal(t('xlsform.fileRejected'), { file: list[0].message });
+      } else if (list.length) {
+        setWorkbookIssues(list);
+        setLocal(t('xlsform.rejected', { count: list.length }), {});
+      } else {
+        setLocal(messageOf(err), {});
+      }
+    }
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     clear();
     setIssues(null);
+    setWorkbookIssues(null);
+    if (workbook) {
+      await submitWorkbook(workbook);
+      return;
+    }
     if (!text.trim()) {
       setLocal(t('forms.import.nothing'), { file: t('forms.import.nothing') });
       return;
@@ -74,11 +118,7 @@ export function ImportForm() {
       return;
     }
     try {
-      const v = await run.mutateAsync(definition);
-      const title = local(v.definition.title);
-      const path = `/moduli/${v.formId}/versioni/${v.version}`;
-      flash.show(t('forms.import.done', { title, version: v.version }), { path });
-      navigate(path);
+      done(await run.mutateAsync(definition));
     } catch (err) {
       const list = isApiError(err) ? (err.issues as DefinitionIssue[]) : [];
       if (list.length) {
@@ -94,7 +134,7 @@ export function ImportForm() {
   return (
     <form id={PREFIX} noValidate onSubmit={submit} className="mb-4">
       <ErrorSummary errors={errors} labels={labels} idPrefix={PREFIX}>
-        {issues && (
+        {(issues || workbookIssues) && (
           <p className="mb-0 mt-2">
             <a
               href={`#${ISSUES_ID}`}
@@ -119,7 +159,8 @@ export function ImportForm() {
           id={`${PREFIX}-file`}
           name="file"
           type="file"
-          accept=".json,application/json"
+          ref={fileInput}
+          accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-labelledby={`${PREFIX}-file-label`}
           className={`form-control${errors.fields.file ? ' is-invalid' : ''}`}
           aria-invalid={errors.fields.file ? true : undefined}
@@ -147,15 +188,19 @@ export function ImportForm() {
         onChange={(v) => {
           setText(v);
           setLoaded(null);
+          // Typing a definition replaces a chosen workbook.
+          if (workbook && fileInput.current) fileInput.current.value = '';
+          setWorkbook(null);
         }}
         hint={t('forms.import.textHint')}
         error={errors.fields.text}
         className="definition-text"
       />
-      <button type="submit" className="btn btn-primary" disabled={run.isPending}>
-        {run.isPending ? t('forms.import.sending') : t('forms.import.submit')}
+      <button type="submit" className="btn btn-primary" disabled={run.isPending || runWorkbook.isPending}>
+        {run.isPending || runWorkbook.isPending ? t('forms.import.sending') : t('forms.import.submit')}
       </button>
       {issues && <DefinitionIssues id={ISSUES_ID} issues={issues.list} definition={issues.sent} />}
+      {workbookIssues && <WorkbookIssues id={ISSUES_ID} issues={workbookIssues} />}
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useFlash } from '../../ui/Flash.tsx';
 import { useErrorMessage } from '../../ui/QueryError.tsx';
 import { type FormVersion, useDeriveVersion, usePublishVersion } from './api.ts';
+import { xlsformUrl } from './xlsform.ts';
 
 /** Saves the definition as `<code>-v<version>.json`, the format the import page accepts. */
 function downloadDefinition(v: FormVersion) {
@@ -18,7 +19,7 @@ function downloadDefinition(v: FormVersion) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Publish (drafts, after a confirmation), derive a new draft (published versions), download the JSON. */
+/** Publish (drafts, after a confirmation), derive a new draft (published versions), download the JSON or the XLSForm workbook. */
 export function VersionActions({ version, canManage }: { version: FormVersion; canManage: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -95,6 +96,9 @@ export function VersionActions({ version, canManage }: { version: FormVersion; c
           <button type="button" className="btn btn-outline-primary" onClick={() => downloadDefinition(version)}>
             {t('forms.version.download')}
           </button>
+          <a className="btn btn-outline-primary" href={xlsformUrl(version.formId, version.version)} download>
+            {t('xlsform.download')}
+          </a>
         </div>
       )}
     </div>

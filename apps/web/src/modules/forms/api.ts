@@ -26,7 +26,8 @@ export function useFormVersion(id: number, version: number) {
   });
 }
 
-function useStoreVersion() {
+/** Keeps a version returned by a change in the cache and refreshes the lists that show it. */
+export function useStoreVersion() {
   const qc = useQueryClient();
   return (v: FormVersion) => {
     qc.setQueryData(['forms', v.formId, 'versions', v.version], v);
