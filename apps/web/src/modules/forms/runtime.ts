@@ -1,6 +1,6 @@
-import type { FormDefinition } from '@mosaico/form-engine/definition';
+import type { FormDefinition, Item } from '@mosaico/form-engine/definition';
 import type { Value } from '@mosaico/form-engine/values';
-import { createContext, useContext } from 'react';
+import { createContext, type ReactNode, useContext } from 'react';
 
 /** A problem shown next to an item (or a cell of it). */
 export interface ItemIssue {
@@ -38,6 +38,11 @@ export interface FormRuntime {
   repeatCount: (code: string, scope: Scope) => number;
   addRepetition: (code: string) => void;
   removeRepetition: (code: string, index: number) => void;
+  /**
+   * What the page adds under each top-level item (the data-entry page: last year's value, history, comments);
+   * the preview adds nothing.
+   */
+  itemAddons?: (item: Item) => ReactNode;
 }
 
 export const FormRuntimeContext = createContext<FormRuntime | null>(null);
