@@ -41,7 +41,7 @@ export default async function campaignJourney({ page, base, checkA11y }) {
   await checkA11y(page, 'compilazione con errori');
   await year.fill('2025');
   await page.getByRole('button', { name: 'Salva' }).first().click();
-  await page.getByText(/Modifiche salvate\. Completezza/).waitFor();
+  await page.locator('.save-bar [role="status"]').filter({ hasText: /Salvato alle/ }).waitFor();
 
   await page.getByRole('button', { name: 'Invia per approvazione' }).click();
   await page.getByRole('group', { name: 'L’operazione non è stata eseguita' }).or(page.getByRole('group', { name: "L'operazione non è stata eseguita" })).first().waitFor();

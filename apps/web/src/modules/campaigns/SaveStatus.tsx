@@ -8,7 +8,6 @@ interface SaveStatusProps {
   lastSaved: Date | null;
   /** Items whose value the server refused: name and control id. */
   refused: { key: string; name: string; target: string }[];
-  saving: boolean;
   onSaveNow: () => void;
   onReload: () => void;
 }
@@ -18,7 +17,7 @@ interface SaveStatusProps {
  * 10:32"), with links to the items the server refused and an explicit "Salva ora". Sticks to the bottom of
  * the window so it is in sight while filling in.
  */
-export function SaveStatus({ state, lastSaved, refused, saving, onSaveNow, onReload }: SaveStatusProps) {
+export function SaveStatus({ state, lastSaved, refused, onSaveNow, onReload }: SaveStatusProps) {
   const { t } = useTranslation();
   const f = useFormat();
   const locator = useItemLocator();
@@ -39,7 +38,8 @@ export function SaveStatus({ state, lastSaved, refused, saving, onSaveNow, onRel
       text = t('dataEntry.save.saved', { time: time(state.at) });
       break;
     case 'nothing':
-      text = `${t('dataEntry.save.nothing')}${since}`;
+      // Asked to save when everything already is: say when it was.
+      text = lastSaved ? t('dataEntry.save.saved', { time: time(lastSaved) }) : t('dataEntry.save.nothing');
       break;
     case 'failed':
       text = t('dataEntry.save.failed', { message: state.message });
@@ -87,7 +87,8 @@ export function SaveStatus({ state, lastSaved, refused, saving, onSaveNow, onRel
           {t('campaigns.entry.reload')}
         </button>
       ) : (
-        <button type="button" className="btn btn-primary btn-sm" disabled={saving} onClick={onSaveNow}>
+        // Never disabled: leaving a field starts a save just before the click lands, and the click then queues another.
+        <button type="button" className="btn btn-primary btn-sm" onClick={onSaveNow}>
           {t('dataEntry.save.now')}
         </button>
       )}

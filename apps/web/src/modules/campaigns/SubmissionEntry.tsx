@@ -209,7 +209,7 @@ export function SubmissionEntry({ submission, definition, section, onSection, on
           </nav>
         </div>
       </div>
-      {canSave && <SaveStatus state={autosave.state} lastSaved={autosave.lastSaved} refused={refused} saving={autosave.state.kind === 'saving'} onSaveNow={() => void autosave.saveNow()} onReload={onReload} />}
+      {canSave && <SaveStatus state={autosave.state} lastSaved={autosave.lastSaved} refused={refused} onSaveNow={() => void autosave.saveNow()} onReload={onReload} />}
     </section>
   );
 }
