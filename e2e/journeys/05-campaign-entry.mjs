@@ -1,6 +1,6 @@
 // Data entry as people use it: the Milano referent assigns a section, values save by themselves, the item's
-// history shows before → after, grids move with the keyboard and say their totals, two sessions editing the
-// same text meet the conflict view; the data provider sees only their section; next year's campaign offers
+// history shows before → after, grids move with the keyboard and say their totals, two sessions save different
+// items without clashing and meet the conflict view on the same text; the data provider sees only their section; next year's campaign offers
 // last year's values to copy. Years 2037/2038 keep these campaigns apart from the other journeys'.
 export default async function entryJourney({ page, base, checkA11y }) {
   const signIn = async (p, email) => {
@@ -96,6 +96,14 @@ export default async function entryJourney({ page, base, checkA11y }) {
   await second.goto(entryUrl);
   await page.getByRole('link', { name: '10. Sezione valutativa' }).first().click();
   await second.getByRole('link', { name: '10. Sezione valutativa' }).first().click();
+  // Saves on different items do not clash: the first session's save goes through on the second's revision and
+  // shows the second's text.
+  const critical = 'Pochi posti di seconda accoglienza e tempi lunghi per le commissioni territoriali in provincia.';
+  await second.locator('#sub-val_criticita').fill(critical);
+  await second.locator('.save-bar [role="status"]').filter({ hasText: 'Salvato alle' }).waitFor();
+  await page.locator('#sub-val_priorita').fill('Casa e lavoro.');
+  await page.waitForFunction((text) => document.querySelector('#sub-val_criticita')?.value === text, critical);
+  await saved();
   const theirs = 'Rete solida tra prefettura, comuni e terzo settore: tavoli stabili, dati condivisi ogni trimestre.';
   const mine = 'Scuole e CPIA collaborano bene con la prefettura; il terzo settore copre i servizi di mediazione.';
   await second.locator('#sub-val_punti_forza').fill(theirs);
