@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../modules/auth/api.ts';
@@ -52,6 +52,7 @@ export function SubmissionPage() {
   const q = useSubmission(id);
   const form = useFormVersion(q.data?.formVersion.formId ?? 0, q.data?.formVersion.version ?? 0);
   const [generation, setGeneration] = useState(0);
+  const settleRef = useRef<(() => Promise<void>) | null>(null);
   const [search, setSearch] = useSearchParams();
   const section = search.get('sezione');
   const goToSection = useMemo(() => (code: string) => setSearch({ sezione: code }), [setSearch]);
@@ -109,11 +110,12 @@ export function SubmissionPage() {
         definition={definition}
         section={section}
         onSection={goToSection}
+        settleRef={settleRef}
         onReload={() => {
           void q.refetch().then(() => setGeneration((g) => g + 1));
         }}
       />
-      <WorkflowActions key={`${s.id}-${s.status}`} me={me} submission={s} definition={definition} />
+      <WorkflowActions key={`${s.id}-${s.status}`} me={me} submission={s} definition={definition} beforeMove={() => settleRef.current?.() ?? Promise.resolve()} />
       <SectionAssignments me={me} submission={s} definition={definition} />
       <SubmissionHistory submissionId={s.id} definition={definition} nameOf={nameOf} />
     </ItemLocatorContext.Provider>

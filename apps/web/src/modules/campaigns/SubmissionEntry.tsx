@@ -34,6 +34,8 @@ interface SubmissionEntryProps {
   section: string | null;
   onSection: (code: string) => void;
   onReload: () => void;
+  /** Receives the function that saves pending changes and waits for them (the workflow calls it before a move). */
+  settleRef?: { current: (() => Promise<void>) | null };
 }
 
 const sumOf = (list: Completeness[]) => list.reduce((a, c) => ({ filled: a.filled + c.filled, expected: a.expected + c.expected }), { filled: 0, expected: 0 });
@@ -43,7 +45,7 @@ const sumOf = (list: Completeness[]) => list.reduce((a, c) => ({ filled: a.fille
  * changes save by themselves (see useAutosave), and each item offers its history and, where the form says so,
  * last year's value to copy.
  */
-export function SubmissionEntry({ submission, definition, section, onSection, onReload }: SubmissionEntryProps) {
+export function SubmissionEntry({ submission, definition, section, onSection, onReload, settleRef }: SubmissionEntryProps) {
   const { t } = useTranslation();
   const local = useLocalText();
   const state = usePreviewRuntime(definition, PREFIX, submission.values);
@@ -54,6 +56,14 @@ export function SubmissionEntry({ submission, definition, section, onSection, on
   const canSave = writable.size > 0;
   const autosave = useAutosave({ submission, values: state.values, enabled: canSave, onRebase: state.mergeValues });
   const compiled = useMemo(() => compileOrNull(definition), [definition]);
+  const { settle } = autosave;
+  useEffect(() => {
+    if (!settleRef) return;
+    settleRef.current = settle;
+    return () => {
+      settleRef.current = null;
+    };
+  }, [settleRef, settle]);
   const offersCopy = sections.some((s) => s.items.some((i) => i.copyLastYear));
   const previous = usePreviousValues(submission.id, offersCopy).data ?? null;
 

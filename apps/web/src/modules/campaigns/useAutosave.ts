@@ -277,5 +277,10 @@ export function useAutosave({
     flush: useCallback(() => void runRef.current(false), []),
     /** "Salva ora": also sends again values the server refused, to show why. */
     saveNow: useCallback(() => runRef.current(true), []),
+    /** Saves what changed and waits until no save is on its way (before a workflow move reads the stored values). */
+    settle: useCallback(async () => {
+      await runRef.current(false);
+      while (busy.current) await new Promise((resolve) => setTimeout(resolve, 50));
+    }, []),
   };
 }
