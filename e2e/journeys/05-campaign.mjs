@@ -44,7 +44,7 @@ export default async function campaignJourney({ page, base, checkA11y }) {
   await checkA11y(page, 'compilazione con errori');
   await year.fill('2025');
   await page.getByRole('button', { name: 'Salva' }).first().click();
-  await page.getByText(/Modifiche salvate\. Completezza/).waitFor();
+  await page.locator('.save-bar [role="status"]').filter({ hasText: /Salvato alle/ }).waitFor();
 
   // Offline: the CSV template of a section, filled with a bad row; the check lists it by row; fixed and applied.
   const offline = page.getByRole('region', { name: 'Compila con un foglio di calcolo' });

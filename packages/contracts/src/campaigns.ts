@@ -104,7 +104,11 @@ export const valuesBody = z.object({
 });
 export const valuesResult = evaluationSummary.extend({ revision: z.number().int(), changed: z.array(z.string()) });
 
-export const historyQuery = z.object({ key: z.string().min(1).max(200).optional() });
+export const historyQuery = z.object({
+  key: z.string().min(1).max(200).optional(),
+  /** An item code: the changes of the item and of all its cells (a disaggregation's or a table's). */
+  item: z.string().min(1).max(64).optional(),
+});
 export const historyEntry = z.object({
   key: z.string(),
   at: z.string(),

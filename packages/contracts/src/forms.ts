@@ -35,7 +35,10 @@ const item: z.ZodType<Item> = z.lazy(() =>
       .min(1)
       .optional(),
     items: z.array(item).min(1).optional(),
-    copyLastYear: z.boolean().optional(),
+    copyLastYear: z
+      .boolean()
+      .optional()
+      .describe('Offer the value of the same council in the previous year’s campaign, to copy in (stable facts: structures, composition, referent).'),
   }),
 );
 

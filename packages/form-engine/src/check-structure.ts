@@ -90,6 +90,10 @@ function checkItem(item: Item, path: string, inRepeat: boolean, index: FormIndex
     }
     if (item.required !== undefined && item.required !== false) report(`${path}.required`, 'calculate_and_required', d.calculateAndRequired());
   }
+  // Last year's value is copied into what a person enters: not into a computed value, nor into one row of a repeat.
+  if (item.copyLastYear !== undefined && typeof item.copyLastYear !== 'boolean') report(`${path}.copyLastYear`, 'invalid_flag', d.invalidFlag('copyLastYear'));
+  else if (item.copyLastYear && item.calculate !== undefined) report(`${path}.copyLastYear`, 'copy_not_allowed', d.copyNotAllowed('calculated'));
+  else if (item.copyLastYear && inRepeat) report(`${path}.copyLastYear`, 'copy_not_allowed', d.copyNotAllowed('repeat_child'));
 }
 
 function checkLimits(item: Item, path: string, report: Report): void {

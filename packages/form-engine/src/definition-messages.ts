@@ -139,6 +139,20 @@ export const definitionMessages = {
     it: `Un gruppo ripetuto non può contenere ${type === 'table' ? 'tabelle' : type === 'repeat' ? 'altri gruppi ripetuti' : 'voci disaggregate'}.`,
     en: `A repeat cannot hold ${type === 'table' ? 'tables' : type === 'repeat' ? 'other repeats' : 'disaggregated items'}.`,
   }),
+  invalidFlag: (field: string): Message => ({
+    it: `${field} vale true o false.`,
+    en: `${field} is true or false.`,
+  }),
+  copyNotAllowed: (why: 'calculated' | 'repeat_child'): Message =>
+    why === 'calculated'
+      ? {
+          it: "Una voce calcolata non si copia dall'anno precedente (copyLastYear): il suo valore si ricava dalle altre.",
+          en: 'A calculated item is not copied from the previous year (copyLastYear): its value comes from the others.',
+        }
+      : {
+          it: "Le voci di un gruppo ripetuto non si copiano una per una dall'anno precedente: indica copyLastYear sul gruppo.",
+          en: "The items of a repeat are not copied one by one from the previous year: set copyLastYear on the repeat.",
+        },
   invalidRuleOperator: (op: string): Message => ({
     it: `Operatore della regola non valido: ${quote(String(op))} (usa =, !=, <, <=, >, >=).`,
     en: `Invalid rule operator: ${quote(String(op))} (use =, !=, <, <=, >, >=).`,

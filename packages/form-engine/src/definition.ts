@@ -76,7 +76,10 @@ export interface Item {
   columns?: TableColumn[];
   /** repeat: the items of one repetition (referenced inside as ${code}; from outside only via count()/sum()). */
   items?: Item[];
-  /** Where it makes sense, the previous year's value may be copied in. */
+  /**
+   * A stable fact (structures, composition, referent): the data-entry page offers the same council's value of the
+   * previous campaign to copy in. Not on calculated items nor on repeat children (see README).
+   */
   copyLastYear?: boolean;
 }
 

@@ -6,6 +6,7 @@ import { campaignRoutes } from './campaigns/campaigns.routes.ts';
 import { reminderRoutes } from './campaigns/reminders.routes.ts';
 import { submissionBulkRoutes } from './campaigns/submission-bulk.routes.ts';
 import { submissionCommentRoutes } from './campaigns/submission-comments.routes.ts';
+import { submissionPreviousRoutes } from './campaigns/submission-previous.routes.ts';
 import { councilRoutes } from './councils/councils.routes.ts';
 import { dataValueRoutes } from './data-values/data-values.routes.ts';
 import { formXlsformRoutes } from './forms/forms-xlsform.routes.ts';
@@ -27,6 +28,7 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   reminderRoutes(app, deps);
   submissionBulkRoutes(app, deps);
   submissionCommentRoutes(app, deps);
+  submissionPreviousRoutes(app, deps);
   organizationRoutes(app, deps);
   auditRoutes(app, deps);
   userRoutes(app, deps);

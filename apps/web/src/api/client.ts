@@ -43,6 +43,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** When true a 401 is only thrown, without sending the user to the sign-in page. */
   allowUnauthenticated?: boolean;
+  /** Lets the request outlive the page (a last save while the tab closes). */
+  keepalive?: boolean;
 }
 
 let language = 'it';
@@ -87,6 +89,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
       body,
       credentials: 'same-origin',
       signal: opts.signal,
+      keepalive: opts.keepalive,
     });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;

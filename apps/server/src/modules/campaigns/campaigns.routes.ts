@@ -61,7 +61,7 @@ export function campaignRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     '/submissions/:id/history',
     { schema: { tags, summary: 'Per-item history: who, when, before → after', params: idParam, querystring: historyQuery, response: { 200: z.array(historyEntry) } } },
-    (req) => listHistory(ctxOf(req, deps), req.params.id, req.query.key),
+    (req) => listHistory(ctxOf(req, deps), req.params.id, req.query.key, req.query.item),
   );
   r.post(
     '/submissions/:id/transitions',

@@ -1,5 +1,5 @@
 import { evaluateForm } from '@mosaico/form-engine/evaluate-form';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, forbidden, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -80,8 +80,11 @@ export async function assignSection(ctx: Ctx, id: number, sectionCode: string, o
   });
 }
 
-/** The per-item history (who, when, before → after), newest first; a data provider reads only their sections' keys. */
-export async function listHistory(ctx: Ctx, id: number, key?: string) {
+/**
+ * The history of values (who, when, before → after), newest first: of one value key, of an item with all its
+ * cells, or of the whole submission; a data provider reads only their sections' keys.
+ */
+export async function listHistory(ctx: Ctx, id: number, key?: string, itemCode?: string) {
   const s = await loadSubmission(ctx.db, id);
   const access = accessOf(ctx.actor, s);
   if (key !== undefined) {
@@ -89,11 +92,18 @@ export async function listHistory(ctx: Ctx, id: number, key?: string) {
     if (!item) throw notFound(`voce ${key}`);
     if (!canReadSection(access, item.section)) throw forbidden();
   }
+  if (itemCode !== undefined) {
+    const item = s.form.items.get(itemCode);
+    if (!item || item.repeat !== null) throw notFound(`voce ${itemCode}`);
+    if (!canReadSection(access, item.section)) throw forbidden();
+  }
+  const h = submissionValueHistory;
+  const ofItem = itemCode === undefined ? undefined : or(eq(h.valueKey, itemCode), sql`starts_with(${h.valueKey}, ${`${itemCode}.`})`);
   const rows = await ctx.db
     .select({ h: submissionValueHistory, userId: users.id, userName: users.name })
     .from(submissionValueHistory)
     .leftJoin(users, eq(users.id, submissionValueHistory.changedBy))
-    .where(and(eq(submissionValueHistory.submissionId, id), key === undefined ? undefined : eq(submissionValueHistory.valueKey, key)))
+    .where(and(eq(h.submissionId, id), key === undefined ? undefined : eq(h.valueKey, key), ofItem))
     .orderBy(desc(submissionValueHistory.changedAt), desc(submissionValueHistory.id), asc(submissionValueHistory.valueKey));
   return rows
     .filter((r) => canReadSection(access, itemOfKey(s.form, r.h.valueKey)?.section ?? ''))

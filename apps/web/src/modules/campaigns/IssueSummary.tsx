@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { focusControl } from '../../ui/focusControl.ts';
+import { useItemLocator } from './itemLocator.ts';
 
 export interface SummaryLine {
   key: string;
@@ -8,11 +9,10 @@ export interface SummaryLine {
   target?: string;
 }
 
-
-
 /** A focused list of the server's problems, each linking to its control when it is on the page. */
 export function IssueSummary({ id, title, message, lines, focusKey }: { id: string; title: string; message?: string | null; lines: SummaryLine[]; focusKey: number }) {
   const ref = useRef<HTMLDivElement>(null);
+  const locator = useItemLocator();
   useEffect(() => {
     if (focusKey > 0) ref.current?.focus();
   }, [focusKey]);
@@ -29,6 +29,16 @@ export function IssueSummary({ id, title, message, lines, focusKey }: { id: stri
             <li key={l.key}>
               {l.target && document.getElementById(l.target) ? (
                 <a href={`#${l.target}`} onClick={(e) => focusControl(e, l.target as string)}>
+                  {l.text}
+                </a>
+              ) : l.target && locator?.sectionOf(l.target) ? (
+                <a
+                  href={`#${l.target}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    locator.go(l.target as string);
+                  }}
+                >
                   {l.text}
                 </a>
               ) : (

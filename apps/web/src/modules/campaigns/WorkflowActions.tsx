@@ -39,7 +39,18 @@ export function availableMoves(me: Me, s: Submission): Target[] {
 const PREFIX = 'wf';
 
 /** "Invia per approvazione", "Restituisci", "Approva", "Blocca", "Riapri": the server's answer is shown as it is. */
-export function WorkflowActions({ me, submission, definition }: { me: Me; submission: Submission; definition: FormDefinition }) {
+export function WorkflowActions({
+  me,
+  submission,
+  definition,
+  beforeMove,
+}: {
+  me: Me;
+  submission: Submission;
+  definition: FormDefinition;
+  /** Saves what the page still holds, so the move judges the values as typed. */
+  beforeMove?: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const local = useLocalText();
   const flash = useFlash();
@@ -60,6 +71,7 @@ export function WorkflowActions({ me, submission, definition }: { me: Me; submis
 
   async function go(to: Target) {
     try {
+      await beforeMove?.();
       const body: TransitionInput = { to };
       if (to === 'returned' || to === 'draft') body.reason = reason;
       if (to === 'submitted') body.justifications = Object.fromEntries(Object.entries(justifications).filter(([, v]) => v.trim()));

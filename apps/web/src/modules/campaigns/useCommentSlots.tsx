@@ -1,7 +1,6 @@
 import type { FormDefinition, Item } from '@mosaico/form-engine/definition';
 import { type ReactNode, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Scope } from '../forms/runtime.ts';
 import { useSubmissionComments } from './comments-api.ts';
 import { ItemComments } from './ItemComments.tsx';
 
@@ -9,7 +8,7 @@ const NONE = { threads: 0, open: 0 };
 
 /**
  * What the data-entry page shows of the questions and answers: a "Domande e risposte" disclosure under each
- * top-level item (items inside a repeat group are discussed on the group), and a badge of open questions
+ * top-level item (the entry page renders add-ons for those only; a repeat's children are discussed on the group), and a badge of open questions
  * per section for the section menu. One request for the whole submission; an item's messages load on opening.
  */
 export function useCommentSlots(submissionId: number, definition: FormDefinition) {
@@ -18,9 +17,9 @@ export function useCommentSlots(submissionId: number, definition: FormDefinition
   const counts = q.data?.counts;
   const canPost = q.data?.canPost ?? false;
 
-  const itemExtras = useCallback(
-    (item: Item, scope: Scope): ReactNode =>
-      scope === null && q.data ? (
+  const itemComments = useCallback(
+    (item: Item): ReactNode =>
+      q.data ? (
         <ItemComments submissionId={submissionId} item={item} definition={definition} counts={counts?.byItem[item.code] ?? NONE} canPost={canPost} />
       ) : null,
     [submissionId, definition, counts, canPost, q.data],
@@ -36,5 +35,5 @@ export function useCommentSlots(submissionId: number, definition: FormDefinition
     [counts, t],
   );
 
-  return { itemExtras, sectionBadges };
+  return { itemComments, sectionBadges };
 }

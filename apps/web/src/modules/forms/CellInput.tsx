@@ -1,5 +1,6 @@
 import type { TableColumn } from '@mosaico/form-engine/definition';
 import { useTranslation } from 'react-i18next';
+import { gridCell } from './gridKeys.ts';
 import { NumberInput } from './NumberInput.tsx';
 import { useFormRuntime } from './runtime.ts';
 
@@ -11,15 +12,17 @@ interface CellInputProps {
   labelledBy: string;
   describedBy?: string;
   invalid: boolean;
+  /** Its place in the grid (row and column from 0), for the arrow keys. */
+  grid: { row: number; col: number };
 }
 
 /** One cell of a grid (table or disaggregation), named by its row and column headers. */
-export function CellInput({ id, valueKey, type, labelledBy, describedBy, invalid }: CellInputProps) {
+export function CellInput({ id, valueKey, type, labelledBy, describedBy, invalid, grid }: CellInputProps) {
   const { t } = useTranslation();
   const rt = useFormRuntime();
-  const common = { id, name: id, 'aria-labelledby': labelledBy, 'aria-describedby': describedBy, 'aria-invalid': invalid ? true : undefined } as const;
+  const common = { id, name: id, 'aria-labelledby': labelledBy, 'aria-describedby': describedBy, 'aria-invalid': invalid ? true : undefined, ...gridCell(grid.row, grid.col) } as const;
   if (type === 'integer' || type === 'decimal' || type === 'percentage') {
-    return <NumberInput id={id} valueKey={valueKey} kind={type} invalid={invalid} labelledBy={labelledBy} describedBy={describedBy} className="cell-input" />;
+    return <NumberInput id={id} valueKey={valueKey} kind={type} invalid={invalid} labelledBy={labelledBy} describedBy={describedBy} className="cell-input" grid={grid} />;
   }
   const value = rt.value(valueKey);
   const text = typeof value === 'string' ? value : '';

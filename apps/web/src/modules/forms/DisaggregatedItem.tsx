@@ -1,7 +1,8 @@
 import type { Category, Item, Option } from '@mosaico/form-engine/definition';
-import type { ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CellInput } from './CellInput.tsx';
+import { onGridKeyDown } from './gridKeys.ts';
 import { type CellIssues, GridIssues, groupCellIssues } from './GridIssues.tsx';
 import { hasError, ItemHelp, ItemIssues, RequiredText } from './ItemParts.tsx';
 import { formatNumber } from './numbers.ts';
@@ -59,9 +60,33 @@ export function DisaggregatedItem({ item, scope }: { item: Item; scope: Scope })
   const total = typeof engineTotal === 'number' ? engineTotal : sum(rt, cells.map((c) => c.key));
   const fmt = (n: number | null) => (n == null ? '—' : formatNumber(n, i18n.language));
   const describedTable = [item.help ? `${id}-hint` : null, issues.length ? `${id}-issues` : null].filter(Boolean).join(' ') || undefined;
-  const input = (c: ReturnType<typeof cellOf>, labelledBy: string) => (
-    <CellInput id={c.id} valueKey={c.key} type={type} labelledBy={labelledBy} describedBy={grid.describedBy(c.id)} invalid={hasError(c.issues)} />
+  const input = (c: ReturnType<typeof cellOf>, labelledBy: string, row: number, col: number) => (
+    <CellInput id={c.id} valueKey={c.key} type={type} labelledBy={labelledBy} describedBy={grid.describedBy(c.id)} invalid={hasError(c.issues)} grid={{ row, col }} />
   );
+  // After a cell changes, and typing pauses, the totals it moved are said politely (they are not controls).
+  const [edited, setEdited] = useState<{ row: number; col: number; at: number } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const onCellInput = (e: FormEvent<HTMLTableElement>) => {
+    const { gridRow, gridCol } = (e.target as HTMLElement).dataset;
+    if (gridRow !== undefined && gridCol !== undefined) setEdited({ row: Number(gridRow), col: Number(gridCol), at: Date.now() });
+  };
+  const totalsText = (row: number, col: number): string => {
+    const grand = t('dataEntry.grid.grandTotal', { total: fmt(total) });
+    if (categories.length !== 2) return grand;
+    const [rowCat, colCat] = categories;
+    const r = rowCat.options[row];
+    const c = colCat.options[col];
+    if (!r || !c) return grand;
+    const rowTotal = fmt(sum(rt, colCat.options.map((o) => cellOf([r, o]).key)));
+    const colTotal = fmt(sum(rt, rowCat.options.map((o) => cellOf([o, c]).key)));
+    return `${t('dataEntry.grid.lineTotal', { label: local(r.label), total: rowTotal })} ${t('dataEntry.grid.lineTotal', { label: local(c.label), total: colTotal })} ${grand}`;
+  };
+  const pending = edited ? totalsText(edited.row, edited.col) : '';
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(() => setAnnouncement(pending), 900);
+    return () => clearTimeout(timer);
+  }, [pending]);
   // The table's name sits above its scrolling box, so on a small screen it wraps instead of scrolling away.
   const caption = (
     <div id={`${id}-label`} className="item-caption">
@@ -80,7 +105,7 @@ export function DisaggregatedItem({ item, scope }: { item: Item; scope: Scope })
     const colId = (o: Option) => `${id}-col-${safe(o.code)}`;
     const rowId = (o: Option) => `${id}-row-${safe(o.code)}`;
     table = (
-      <table className="table table-sm item-grid" aria-labelledby={`${id}-label`} aria-describedby={describedTable}>
+      <table className="table table-sm item-grid" onKeyDown={onGridKeyDown} onInput={onCellInput} aria-labelledby={`${id}-label`} aria-describedby={describedTable}>
         <thead>
           <tr>
             <th scope="col">{node(rowCat.label)}</th>
@@ -93,13 +118,13 @@ export function DisaggregatedItem({ item, scope }: { item: Item; scope: Scope })
           </tr>
         </thead>
         <tbody>
-          {rowCat.options.map((r) => (
+          {rowCat.options.map((r, ri) => (
             <tr key={r.code}>
               <th id={rowId(r)} scope="row" className="fw-normal">
                 {node(r.label)}
               </th>
-              {colCat.options.map((c) => (
-                <td key={c.code}>{input(cellOf([r, c]), `${rowId(r)} ${colId(c)}`)}</td>
+              {colCat.options.map((c, ci) => (
+                <td key={c.code}>{input(cellOf([r, c]), `${rowId(r)} ${colId(c)}`, ri, ci)}</td>
               ))}
               <td className="grid-total">{fmt(sum(rt, colCat.options.map((c) => cellOf([r, c]).key)))}</td>
             </tr>
@@ -121,7 +146,7 @@ export function DisaggregatedItem({ item, scope }: { item: Item; scope: Scope })
   } else {
     const valueId = `${id}-col-value`;
     table = (
-      <table className="table table-sm item-grid" aria-labelledby={`${id}-label`} aria-describedby={describedTable}>
+      <table className="table table-sm item-grid" onKeyDown={onGridKeyDown} onInput={onCellInput} aria-labelledby={`${id}-label`} aria-describedby={describedTable}>
         <thead>
           <tr>
             {categories.map((c) => (
@@ -145,7 +170,7 @@ export function DisaggregatedItem({ item, scope }: { item: Item; scope: Scope })
                     {node(o.label)}
                   </th>
                 ))}
-                <td>{input(c, `${headerIds.join(' ')} ${valueId}`)}</td>
+                <td>{input(c, `${headerIds.join(' ')} ${valueId}`, i, 0)}</td>
               </tr>
             );
           })}
@@ -166,6 +191,9 @@ export function DisaggregatedItem({ item, scope }: { item: Item; scope: Scope })
     <div id={id} className="form-item form-item-disaggregated mb-4">
       {caption}
       <div className="table-responsive">{table}</div>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       <ItemHelp id={id} item={item} />
       <GridIssues groups={grid.groups} />
       <ItemIssues id={id} issues={issues} />

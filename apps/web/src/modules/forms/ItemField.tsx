@@ -10,15 +10,19 @@ import { TableItem } from './TableItem.tsx';
 export function ItemField({ item, scope }: { item: Item; scope: Scope }) {
   const rt = useFormRuntime();
   if (!rt.isRelevant(item.code, scope)) return null;
+  const control = controlOf(item, scope);
+  // Add-ons belong to whole items: a repeat's children are saved, copied and discussed with their repeat.
+  const addons = scope === null ? rt.itemAddons?.(item) : null;
+  if (!addons) return control;
   return (
-    <>
-      <ItemControl item={item} scope={scope} />
-      {rt.itemExtras?.(item, scope)}
-    </>
+    <div className="item-block" data-item={item.code}>
+      {control}
+      {addons}
+    </div>
   );
 }
 
-function ItemControl({ item, scope }: { item: Item; scope: Scope }) {
+function controlOf(item: Item, scope: Scope) {
   if (item.calculate) return <CalculatedField item={item} scope={scope} />;
   if (item.type === 'table') return <TableItem item={item} scope={scope} />;
   if (item.type === 'repeat') return <RepeatItem item={item} scope={scope} />;

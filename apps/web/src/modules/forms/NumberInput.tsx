@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatForInput, type NumberKind, parseNumber } from './numbers.ts';
+import { gridCell } from './gridKeys.ts';
 import { useFormRuntime } from './runtime.ts';
 
 interface NumberInputProps {
@@ -13,13 +14,15 @@ interface NumberInputProps {
   labelledBy?: string;
   describedBy?: string;
   className?: string;
+  /** Its place in a grid, for moving between cells with the keyboard. */
+  grid?: { row: number; col: number };
 }
 
 /**
  * A number typed as text (a comma or a point for decimals), given to the engine as a number; text that is
  * not a number of the item's kind stays in the box with a message in the interface's words.
  */
-export function NumberInput({ id, valueKey, kind, required, invalid, labelledBy, describedBy, className }: NumberInputProps) {
+export function NumberInput({ id, valueKey, kind, required, invalid, labelledBy, describedBy, className, grid }: NumberInputProps) {
   const { t, i18n } = useTranslation();
   const rt = useFormRuntime();
   const value = rt.value(valueKey);
@@ -30,7 +33,8 @@ export function NumberInput({ id, valueKey, kind, required, invalid, labelledBy,
   useEffect(() => {
     setText((current) => {
       const typed = parseNumber(current, kind, i18n.language);
-      return typed === undefined || typed === stored ? current : formatForInput(stored, i18n.language);
+      // Text that is not a number stays while the value is that text; a number set elsewhere replaces it.
+      return typed === stored || (typed === undefined && stored === null) ? current : formatForInput(stored, i18n.language);
     });
   }, [stored, kind, i18n.language]);
 
@@ -62,6 +66,7 @@ export function NumberInput({ id, valueKey, kind, required, invalid, labelledBy,
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
       onChange={(e) => onChange(e.target.value)}
+      {...(grid ? gridCell(grid.row, grid.col) : {})}
     />
   );
 }

@@ -1,6 +1,6 @@
 import type { Item, Section } from '@mosaico/form-engine/definition';
 import type { Completeness } from '@mosaico/form-engine/evaluate-form';
-import type { MouseEvent, ReactNode } from 'react';
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalNode } from './LocalText.tsx';
 
@@ -27,12 +27,10 @@ interface SectionNavProps {
   completeness?: Record<string, Completeness>;
   /** Per section: item issues to fix. */
   errors?: Record<string, number>;
-  /** Per section: what the page adds after it (the data-entry page: open questions). */
-  badges?: Record<string, ReactNode>;
 }
 
 /** The form's sections as a menu of anchors, with each one's item count and progress; the evaluative ones are marked. */
-export function SectionNav({ sections, idPrefix, completeness, errors, badges }: SectionNavProps) {
+export function SectionNav({ sections, idPrefix, completeness, errors }: SectionNavProps) {
   const { t } = useTranslation();
   const node = useLocalNode();
   return (
@@ -54,7 +52,6 @@ export function SectionNav({ sections, idPrefix, completeness, errors, badges }:
               {done && done.expected > 0 && <span className="small ms-2">{t('forms.preview.progress', { filled: done.filled, expected: done.expected })}</span>}
               {s.kind === 'evaluative' && <span className="badge bg-primary ms-2">{t('forms.preview.evaluative')}</span>}
               {problems > 0 && <span className="badge bg-danger ms-2">{t('forms.preview.sectionErrors', { count: problems })}</span>}
-              {badges?.[s.code]}
             </li>
           );
         })}

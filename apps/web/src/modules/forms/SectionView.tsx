@@ -1,11 +1,12 @@
 import type { Section } from '@mosaico/form-engine/definition';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ItemField } from './ItemField.tsx';
 import { sectionId } from './SectionNav.tsx';
 import { useLocalNode } from './LocalText.tsx';
 
-/** One section of the form: title (focusable, the target of the section menu), description, items. */
-export function SectionView({ section, idPrefix }: { section: Section; idPrefix: string }) {
+/** One section of the form: title (focusable, the target of the section menu), description, what the page adds, items. */
+export function SectionView({ section, idPrefix, intro }: { section: Section; idPrefix: string; intro?: ReactNode }) {
   const { t } = useTranslation();
   const node = useLocalNode();
   const id = sectionId(idPrefix, section.code);
@@ -20,6 +21,7 @@ export function SectionView({ section, idPrefix }: { section: Section; idPrefix:
         </p>
       )}
       {section.description && <p className="section-description">{node(section.description)}</p>}
+      {intro}
       {section.items.map((item) => (
         <ItemField key={item.code} item={item} scope={null} />
       ))}

@@ -1,5 +1,6 @@
 import type { Item } from '@mosaico/form-engine/definition';
 import { CellInput } from './CellInput.tsx';
+import { onGridKeyDown } from './gridKeys.ts';
 import { type CellIssues, GridIssues, groupCellIssues } from './GridIssues.tsx';
 import { hasError, ItemHelp, ItemIssues, RequiredText } from './ItemParts.tsx';
 import { controlId, type Scope, useFormRuntime } from './runtime.ts';
@@ -38,6 +39,7 @@ export function TableItem({ item, scope }: { item: Item; scope: Scope }) {
       <div className="table-responsive">
         <table
           className="table table-sm item-grid"
+          onKeyDown={onGridKeyDown}
           aria-labelledby={`${id}-label`}
           aria-describedby={[item.help ? `${id}-hint` : null, issues.length ? `${id}-issues` : null].filter(Boolean).join(' ') || undefined}
         >
@@ -52,12 +54,12 @@ export function TableItem({ item, scope }: { item: Item; scope: Scope }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {rows.map((r, ri) => (
               <tr key={r.code}>
                 <th id={rowId(r.code)} scope="row" className="fw-normal">
                   {node(r.label)}
                 </th>
-                {columns.map((c) => {
+                {columns.map((c, ci) => {
                   const x = cell(r.code, c.code);
                   return (
                     <td key={c.code}>
@@ -68,6 +70,7 @@ export function TableItem({ item, scope }: { item: Item; scope: Scope }) {
                         labelledBy={`${rowId(r.code)} ${colId(c.code)}`}
                         describedBy={grid.describedBy(x.id)}
                         invalid={hasError(x.issues)}
+                        grid={{ row: ri, col: ci }}
                       />
                     </td>
                   );

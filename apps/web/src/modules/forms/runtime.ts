@@ -38,8 +38,11 @@ export interface FormRuntime {
   repeatCount: (code: string, scope: Scope) => number;
   addRepetition: (code: string) => void;
   removeRepetition: (code: string, index: number) => void;
-  /** What the page adds under an item (the data-entry page: its questions and answers); nothing in the preview. */
-  itemExtras?: (item: Item, scope: Scope) => ReactNode;
+  /**
+   * What the page adds under each top-level item (the data-entry page: last year's value, history, comments);
+   * the preview adds nothing.
+   */
+  itemAddons?: (item: Item) => ReactNode;
 }
 
 export const FormRuntimeContext = createContext<FormRuntime | null>(null);

@@ -56,6 +56,11 @@ export interface PreviewState {
   checkAll: () => void;
   checkedAll: boolean;
   reset: () => void;
+  /**
+   * Replaces some top-level values (value keys, or a repeat's code with its rows) without marking them touched:
+   * values that come from elsewhere (another person's save, last year's figures). null empties a key.
+   */
+  mergeValues: (patch: EnteredValues) => void;
 }
 
 /**
@@ -154,6 +159,18 @@ export function usePreviewRuntime(definition: FormDefinition, idPrefix: string, 
     setCheckedAll(false);
   }, []);
   const checkAll = useCallback(() => setCheckedAll(true), []);
+  const mergeValues = useCallback((patch: EnteredValues) => {
+    setValues((v) => {
+      const next = { ...v };
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === null || value === undefined) delete next[key];
+        else next[key] = value;
+      }
+      return next;
+    });
+    // A number box with text that was not a number shows the new value instead, so its message goes too.
+    setFormatErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
+  }, []);
 
-  return { runtime, values, check, visible, errorsBySection, checkAll, checkedAll, reset };
+  return { runtime, values, check, visible, errorsBySection, checkAll, checkedAll, reset, mergeValues };
 }
