@@ -41,7 +41,8 @@ async function main() {
   log(`Mosaico è pronto su http://localhost:${config.PORT}`);
   // After listening, so the jobs' start-up (about half a second on PGlite) does not delay the first request.
   await jobs.start();
-  mailer.useQueue(() => jobs.enqueue(deliverMail, {}));
+  // A request whose transaction committed must not fail for want of a queued delivery: the sweep sends it.
+  mailer.useQueue(() => jobs.enqueue(deliverMail, {}).catch((err: Error) => log(`Consegna della posta non accodata: ${err.message}`)));
   // Mail left unsent while the server was down goes out now rather than at the next sweep.
   if (mailer.mode === 'smtp') await jobs.enqueue(deliverMail, {});
   log(config.JOBS_WORKER === 'on' ? 'Attività in background avviate' : 'Attività in background: solo accodate (JOBS_WORKER=off)');

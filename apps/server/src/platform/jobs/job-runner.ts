@@ -53,7 +53,7 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
   const boss =
     connection.kind === 'pglite'
       ? new PgBoss({ db: pgliteJobsDb(connection.client), backend: 'pglite', schedule: worker, clock })
-      : // A pool of its own, small: the worker handles one job per queue at a time.
+      : // A pool of its own, small: the worker runs one job per queue at a time.
         new PgBoss({ connectionString: connection.url, max: 4, application_name: 'mosaico-jobs', schedule: worker, clock });
   boss.on('error', (err) => log(`job queue error: ${err.message}`));
   boss.on('warning', (w) => log(`job queue warning: ${w.message}`));
@@ -101,8 +101,8 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
         if (worker) {
           // Up to BATCH jobs per fetch, run one after another, fetching again at once while batches come back
           // full: a backlog is worked through without waiting a polling interval per job.
-          const options = { pollingIntervalSeconds: config.JOBS_POLL_SECONDS, batchSize: BATCH, burstWhenBatchFull: true, perJobResults: true } as const;
-          await boss.work<object>(def.name, options, async (batch) => {
+          const polling = { pollingIntervalSeconds: config.JOBS_POLL_SECONDS, batchSize: BATCH, burstWhenBatchFull: true, perJobResults: true } as const;
+          await boss.work<object>(def.name, polling, async (batch) => {
             const results: JobResult[] = [];
             for (const job of batch) {
               try {

@@ -25,7 +25,8 @@ export function pgliteJobsDb(client: PGlite): JobsDb {
     ...stock,
     async executeSql(text: string, values?: unknown[]) {
       if (values?.length) return client.query(text, values);
-      // PGlite's own BEGIN comes first, so the script's BEGIN and the trailing COMMIT only warn.
+      // PGlite's own BEGIN comes first, so the script's BEGIN only warns; the script's COMMIT commits, and
+      // PGlite's closing COMMIT only warns. On failure PGlite rolls back while it still holds the lock.
       if (OPENS_TRANSACTION.test(text)) return client.transaction(async (tx) => rowsOf(await tx.exec(text)));
       return rowsOf(await client.exec(text));
     },
