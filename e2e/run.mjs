@@ -39,7 +39,12 @@ async function checkA11y(page, label) {
   }
 }
 
-const files = fs.readdirSync(path.join(here, 'journeys')).filter((f) => f.endsWith('.mjs')).sort();
+// `node e2e/run.mjs 05 06` runs only the journeys whose file name contains one of the arguments.
+const only = process.argv.slice(2);
+const files = fs
+  .readdirSync(path.join(here, 'journeys'))
+  .filter((f) => f.endsWith('.mjs') && (!only.length || only.some((o) => f.includes(o))))
+  .sort();
 try {
   for (const file of files) {
     const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } });
