@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/http/app.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { campaignOverviewRoutes } from './campaigns/campaign-overview.routes.ts';
 import { campaignRoutes } from './campaigns/campaigns.routes.ts';
 import { councilRoutes } from './councils/councils.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
@@ -17,6 +18,7 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   councilRoutes(app, deps);
   formRoutes(app, deps);
   campaignRoutes(app, deps);
+  campaignOverviewRoutes(app, deps);
   organizationRoutes(app, deps);
   auditRoutes(app, deps);
   userRoutes(app, deps);

@@ -133,25 +133,3 @@ export async function getCampaign(ctx: Ctx, id: number) {
   if (exists) throw new AppError('forbidden', 'forbidden');
   throw notFound(`campagna ${id}`);
 }
-
-/** The campaign overview: each submission in the caller's reach with status, completeness, errors and last activity. */
-export async function listCampaignSubmissions(ctx: Ctx, id: number) {
-  await getCampaign(ctx, id);
-  const visible = visibleSubmissions(requireActor(ctx.actor));
-  const rows = await ctx.db
-    .select({ s: submissions, council: councils, regionName: territories.name })
-    .from(submissions)
-    .innerJoin(councils, eq(councils.id, submissions.councilId))
-    .innerJoin(territories, eq(territories.id, councils.regionId))
-    .where(and(eq(submissions.campaignId, id), visible))
-    .orderBy(asc(territories.name), asc(councils.code));
-  return rows.map(({ s, council, regionName }) => ({
-    submissionId: s.id,
-    council: { id: council.id, code: council.code, name: council.name },
-    region: { id: council.regionId, name: regionName },
-    status: s.status,
-    completeness: { filled: s.filled, expected: s.expected },
-    errorCount: s.errorCount,
-    lastActivityAt: s.lastActivityAt?.toISOString() ?? null,
-  }));
-}
