@@ -9,7 +9,6 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { reachOf, requireActor } from '../auth/scope.ts';
 import { councils } from '../councils/councils.schema.ts';
 import { formVersions, forms } from '../forms/forms.schema.ts';
-import { territories } from '../territories/territories.schema.ts';
 import { assertCanCreateCampaign, COUNCIL_READ_ROLES, providerOrganizations } from './campaigns.policy.ts';
 import { campaigns, submissionAssignments, submissions } from './campaigns.schema.ts';
 import { compiledFormOf, errorCountOf } from './submission-loader.ts';
