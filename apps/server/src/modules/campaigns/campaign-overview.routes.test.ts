@@ -166,13 +166,18 @@ describe('overview scope', () => {
     expect(sheet?.getColumn(1).values.slice(1)).toEqual(['Codice consiglio', 'CTI-BG', 'CTI-MI']);
   });
 
-  it('shows a council’s referent and tutor their council only', async () => {
+  it('shows a council’s referent and tutor their council only, and no campaign without it', async () => {
     for (const c of [milano, tutor]) {
       expect(codes(await overview(c))).toEqual(['CTI-MI']);
       expect(codes(await overview(c, '?region=15'))).toEqual([]);
       expect(csvRows(await c.get(`/api/v1/campaigns/${late.id}/submissions.csv`)).map((r) => r[0])).toEqual(['Codice consiglio', 'CTI-MI']);
     }
     expect(codes(await napoli.get(`/api/v1/campaigns/${late.id}/submissions`))).toEqual(['CTI-NA']);
+    const onlyNapoli = await openCampaign(admin, await defaultFormId(t, admin), [p.ids.councilNapoli], 2098);
+    for (const c of [milano, coordinator]) {
+      expect((await overview(c, '', onlyNapoli.id)).statusCode).toBe(403);
+      expect((await c.get(`/api/v1/campaigns/${onlyNapoli.id}/submissions.csv`)).statusCode).toBe(403);
+    }
     const sheet = (await workbook(await napoli.get(`/api/v1/campaigns/${late.id}/submissions.xlsx`))).getWorksheet('Schede');
     expect(sheet?.getColumn(1).values.slice(1)).toEqual(['Codice consiglio', 'CTI-NA']);
   });
