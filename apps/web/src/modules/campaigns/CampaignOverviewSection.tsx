@@ -2,6 +2,7 @@ import { SUBMISSION_STATUSES } from '@mosaico/contracts/campaigns';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { isApiError } from '../../api/client.ts';
 import { SelectField } from '../../ui/Field.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Icon } from '../../ui/Icon.tsx';
@@ -16,6 +17,11 @@ import { OverviewTable } from './OverviewTable.tsx';
 // Address parameters (Italian, shareable): regione=03, stato=submitted, ritardo=si|no.
 const PARAMS = ['regione', 'stato', 'ritardo'] as const;
 const OVERDUE = { si: 'true', no: 'false' } as const;
+const FIELD_LABELS: Record<string, string> = {
+  'querystring.region': 'campaigns.overview.region',
+  'querystring.status': 'campaigns.overview.status',
+  'querystring.overdue': 'campaignOverview.overdue',
+};
 
 /** The campaign overview of the council side: filters kept in the address, counts, map, table and exports. */
 export function CampaignOverviewSection({ campaignId, campaignName }: { campaignId: number; campaignName: string }) {
@@ -97,7 +103,19 @@ export function CampaignOverviewSection({ campaignId, campaignName }: { campaign
       {q.isPending ? (
         <Loading />
       ) : q.isError || !o ? (
-        <QueryError error={q.error} onRetry={() => q.refetch()} />
+        <>
+          <QueryError error={q.error} onRetry={() => q.refetch()} />
+          {/* A filter edited by hand in the address: say which one is wrong and why. */}
+          {isApiError(q.error) && q.error.issues.length > 0 && (
+            <ul>
+              {q.error.issues.map((i) => (
+                <li key={i.field}>
+                  <strong>{FIELD_LABELS[i.field] ? t(FIELD_LABELS[i.field]) : i.field}</strong>: {i.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       ) : (
         <>
           <section aria-labelledby="overview-situation-title">
