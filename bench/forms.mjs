@@ -65,6 +65,17 @@ async function prepare(kind) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mosaico-bench-forms-'));
   const scratch = kind === 'postgres' ? await createScratchDatabase(pgUrl, 'bench') : null;
   const database = await openDatabase(scratch ? { url: scratch.url } : { dataDir });
+  try {
+    return await fill(database, dataDir, scratch);
+  } catch (err) {
+    await database.close();
+    await scratch?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function fill(database, dataDir, scratch) {
   await database.migrate();
   await database.db.transaction(async (tx) => {
     await loadReferenceData(tx);
@@ -153,6 +164,14 @@ async function measure(kind) {
   const t0 = performance.now();
   const b = await prepare(kind);
   const setupMs = performance.now() - t0;
+  try {
+    return { kind, setupMs, ...(await run(b)) };
+  } finally {
+    await b.close();
+  }
+}
+
+async function run(b) {
   const db = b.database.db;
   // The batch: the first 200 value keys of the form (sections gen, pres, acc, sal), alternating between two
   // complete sets so every save rewrites them (all but the few that are the same in both: the year, yes/no gates).
@@ -212,9 +231,7 @@ async function measure(kind) {
       .orderBy(territories.name, councils.name);
     if (rows.length !== b.councils) throw new Error('baseline rows');
   });
-  const out = { kind, setupMs, changed, councils: b.councils, valueRows: b.valueRows, historyRows: b.historyRows, keys: Object.keys(b.year).length, save, saveHttp, saveSql, validate, readOnce, overview, overviewHttp, csv, xlsx, overviewSql };
-  await b.close();
-  return out;
+  return { changed, councils: b.councils, valueRows: b.valueRows, historyRows: b.historyRows, keys: Object.keys(b.year).length, save, saveHttp, saveSql, validate, readOnce, overview, overviewHttp, csv, xlsx, overviewSql };
 }
 
 const ms = (x) => `${x.toFixed(1).padStart(7)} ms`;
@@ -236,7 +253,9 @@ function print(r) {
   console.log(`  baseline: plain SELECT of the same rows         ${pair(r.overviewSql)}`);
 }
 
-console.log(`Mosaico bench/forms — Node ${process.version}, ${os.cpus().length} CPU, ${runs} runs per figure (after 5 warm-up runs)`);
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+// Figures on a shared machine move with its load: it is printed so a run can be judged.
+console.log(`Mosaico bench/forms — Node ${process.version}, ${os.cpus().length} CPU, load average ${load()}, ${runs} runs per figure (after 5 warm-up runs)`);
 const results = [await measure('pglite')];
 print(results[0]);
 try {
@@ -250,3 +269,4 @@ if (pg) {
   const verdict = (ok) => (ok ? 'met' : 'MISSED');
   console.log(`\nTargets on PostgreSQL: save p95 ${pg.save.p95.toFixed(1)} ms < 100 ms ${verdict(pg.save.p95 < 100)}; overview p95 ${pg.overviewHttp.p95.toFixed(1)} ms (HTTP) < 200 ms ${verdict(pg.overviewHttp.p95 < 200)}`);
 }
+console.log(`Load average at the end: ${load()}`);
