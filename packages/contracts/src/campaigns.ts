@@ -45,17 +45,6 @@ export const campaign = z.object({
 const completeness = z.object({ filled: z.number().int(), expected: z.number().int() });
 const ref = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 
-export const submissionOverviewRow = z.object({
-  submissionId: z.number().int(),
-  council: ref,
-  region: z.object({ id: z.number().int(), name: z.string() }),
-  status: z.enum(SUBMISSION_STATUSES),
-  reviewLevel: z.enum(REVIEW_LEVELS).nullable(),
-  completeness,
-  errorCount: z.number().int(),
-  lastActivityAt: z.string().nullable(),
-});
-
 /** The engine's verdict, messages in the request's language. */
 export const evaluationSummary = z.object({
   completeness: z.object({ bySection: z.record(z.string(), completeness), overall: completeness }),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/http/app.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { campaignOverviewRoutes } from './campaigns/campaign-overview.routes.ts';
 import { campaignRoutes } from './campaigns/campaigns.routes.ts';
 import { reminderRoutes } from './campaigns/reminders.routes.ts';
 import { submissionBulkRoutes } from './campaigns/submission-bulk.routes.ts';
@@ -29,6 +30,7 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   submissionBulkRoutes(app, deps);
   submissionCommentRoutes(app, deps);
   submissionPreviousRoutes(app, deps);
+  campaignOverviewRoutes(app, deps);
   organizationRoutes(app, deps);
   auditRoutes(app, deps);
   userRoutes(app, deps);

@@ -7,7 +7,6 @@ import {
   historyQuery,
   sectionAssignment,
   submission,
-  submissionOverviewRow,
   transitionBody,
   transitionResult,
   valuesBody,
@@ -19,7 +18,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
-import { createCampaign, getCampaign, listCampaignSubmissions, listCampaigns } from './campaigns.service.ts';
+import { createCampaign, getCampaign, listCampaigns } from './campaigns.service.ts';
 import { saveValues } from './submission-values.service.ts';
 import { transitionSubmission } from './submission-workflow.service.ts';
 import { assignSection, getSubmission, listHistory } from './submissions.service.ts';
@@ -37,11 +36,6 @@ export function campaignRoutes(app: FastifyInstance, deps: AppDeps) {
   );
   r.get('/campaigns/:id', { schema: { tags, summary: 'One campaign', params: idParam, response: { 200: campaign } } }, (req) =>
     getCampaign(ctxOf(req, deps), req.params.id),
-  );
-  r.get(
-    '/campaigns/:id/submissions',
-    { schema: { tags, summary: 'Campaign overview: each council’s status, completeness, errors, last activity', params: idParam, response: { 200: z.array(submissionOverviewRow) } } },
-    (req) => listCampaignSubmissions(ctxOf(req, deps), req.params.id),
   );
   r.get('/submissions/:id', { schema: { tags, summary: 'A submission: values, evaluation, assignments', params: idParam, response: { 200: submission } } }, (req) =>
     getSubmission(ctxOf(req, deps), req.params.id),

@@ -11,7 +11,6 @@ import { councils } from '../councils/councils.schema.ts';
 import { councilTerritoriesAt } from '../councils/councils.service.ts';
 import { registerFormDataElements } from '../data-values/data-values.service.ts';
 import { formVersions, forms } from '../forms/forms.schema.ts';
-import { territories } from '../territories/territories.schema.ts';
 import { assertCanCreateCampaign, COUNCIL_READ_ROLES, providerOrganizations } from './campaigns.policy.ts';
 import { campaigns, submissionAssignments, submissions } from './campaigns.schema.ts';
 import { compiledFormOf, errorCountOf } from './submission-loader.ts';
@@ -138,27 +137,4 @@ export async function getCampaign(ctx: Ctx, id: number) {
   const [exists] = await ctx.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, id));
   if (exists) throw new AppError('forbidden', 'forbidden');
   throw notFound(`campagna ${id}`);
-}
-
-/** The campaign overview: each submission in the caller's reach with status, completeness, errors and last activity. */
-export async function listCampaignSubmissions(ctx: Ctx, id: number) {
-  await getCampaign(ctx, id);
-  const visible = visibleSubmissions(requireActor(ctx.actor));
-  const rows = await ctx.db
-    .select({ s: submissions, council: councils, regionName: territories.name })
-    .from(submissions)
-    .innerJoin(councils, eq(councils.id, submissions.councilId))
-    .innerJoin(territories, eq(territories.id, councils.regionId))
-    .where(and(eq(submissions.campaignId, id), visible))
-    .orderBy(asc(territories.name), asc(councils.code));
-  return rows.map(({ s, council, regionName }) => ({
-    submissionId: s.id,
-    council: { id: council.id, code: council.code, name: council.name },
-    region: { id: council.regionId, name: regionName },
-    status: s.status,
-    reviewLevel: s.reviewLevel,
-    completeness: { filled: s.filled, expected: s.expected },
-    errorCount: s.errorCount,
-    lastActivityAt: s.lastActivityAt?.toISOString() ?? null,
-  }));
 }

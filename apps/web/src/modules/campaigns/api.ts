@@ -1,11 +1,10 @@
-import type { campaign, campaignCreateBody, submission, submissionOverviewRow, transitionBody, transitionResult, valuesResult } from '@mosaico/contracts/campaigns';
+import type { campaign, campaignCreateBody, submission, transitionBody, transitionResult, valuesResult } from '@mosaico/contracts/campaigns';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client.ts';
 
 export type Campaign = z.infer<typeof campaign>;
 export type CampaignInput = z.input<typeof campaignCreateBody>;
-export type SubmissionOverviewRow = z.infer<typeof submissionOverviewRow>;
 export type Submission = z.infer<typeof submission>;
 export type SubmissionStatus = Submission['status'];
 export type ReviewLevel = NonNullable<Submission['reviewLevel']>;
@@ -21,14 +20,6 @@ export function useCampaigns() {
 
 export function useCampaign(id: number) {
   return useQuery({ queryKey: ['campaigns', id], queryFn: ({ signal }) => api<Campaign>(`/campaigns/${id}`, { signal }), enabled: validId(id) });
-}
-
-export function useCampaignSubmissions(id: number) {
-  return useQuery({
-    queryKey: ['campaigns', id, 'submissions'],
-    queryFn: ({ signal }) => api<SubmissionOverviewRow[]>(`/campaigns/${id}/submissions`, { signal }),
-    enabled: validId(id),
-  });
 }
 
 export function useCreateCampaign() {
