@@ -218,7 +218,8 @@ describe('a locked submission', () => {
     const during = await ask(coordinator, { itemCode: 'pres_residenti', body: 'Da dove viene la crescita del 60%?' });
     expect(during.statusCode).toBe(201);
     expect((await milano.post(`/api/v1/submissions/${mi}/transitions`, { to: 'approved' })).statusCode).toBe(403);
-    expect((await coordinator.post(`/api/v1/submissions/${mi}/transitions`, { to: 'approved' })).json().status).toBe('approved');
+    expect((await coordinator.post(`/api/v1/submissions/${mi}/transitions`, { to: 'approved' })).json()).toMatchObject({ status: 'submitted', reviewLevel: 'nation' });
+    expect((await admin.post(`/api/v1/submissions/${mi}/transitions`, { to: 'approved' })).json().status).toBe('approved');
     expect((await admin.post(`/api/v1/submissions/${mi}/transitions`, { to: 'locked' })).json().status).toBe('locked');
 
     const before = await written();

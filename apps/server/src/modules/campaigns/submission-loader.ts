@@ -24,6 +24,14 @@ export function compiledFormOf(versionId: number, definition: unknown): Compiled
   return compiled;
 }
 
+/** The compiled form of a published version, reading its definition only on the first call of the process. */
+export async function compiledFormFor(db: DbOrTx, versionId: number): Promise<CompiledForm> {
+  const cached = compiledByVersion.get(versionId);
+  if (cached) return cached;
+  const [v] = await db.select({ definition: formVersions.definition }).from(formVersions).where(eq(formVersions.id, versionId));
+  return compiledFormOf(versionId, v.definition);
+}
+
 /** A submission with everything its rules need: campaign, council, region, form, assignments. */
 export interface LoadedSubmission extends SubmissionPlace {
   id: number;
@@ -45,7 +53,14 @@ export async function loadSubmission(db: DbOrTx, id: number, forUpdate = false):
   const [s] = forUpdate ? await base.for('update') : await base;
   if (!s) throw notFound(`compilazione ${id}`);
   const [row] = await db
-    .select({ campaign: campaigns, council: councils, region: territories, version: formVersions, formCode: forms.code })
+    // The definition (about 190 KB for the CTI form) is read only when its compiled form is not cached yet.
+    .select({
+      campaign: campaigns,
+      council: councils,
+      region: territories,
+      version: { id: formVersions.id, formId: formVersions.formId, version: formVersions.version },
+      formCode: forms.code,
+    })
     .from(campaigns)
     .innerJoin(formVersions, eq(formVersions.id, campaigns.formVersionId))
     .innerJoin(forms, eq(forms.id, formVersions.formId))
@@ -67,7 +82,7 @@ export async function loadSubmission(db: DbOrTx, id: number, forUpdate = false):
     council: { id: row.council.id, code: row.council.code, name: row.council.name },
     region: { id: row.region.id, name: row.region.name },
     formVersion: { id: row.version.id, formId: row.version.formId, code: row.formCode, version: row.version.version },
-    form: compiledFormOf(row.version.id, row.version.definition),
+    form: await compiledFormFor(db, row.version.id),
   };
 }
 
