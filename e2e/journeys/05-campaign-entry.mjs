@@ -2,15 +2,9 @@
 // history shows before → after, grids move with the keyboard and say their totals, two sessions save different
 // items without clashing and meet the conflict view on the same text; the data provider sees only their section; next year's campaign offers
 // last year's values to copy. Years 2037/2038 keep these campaigns apart from the other journeys'.
+import { signInDemo } from '../demo-sign-in.mjs';
 export default async function entryJourney({ page, base, checkA11y }) {
-  const signIn = async (p, email) => {
-    await p.context().clearCookies();
-    await p.goto(`${base}/accesso`);
-    await p.getByLabel('E-mail').fill(email);
-    await p.getByLabel('Password', { exact: true }).fill('Mosaico-Demo-2026');
-    await p.getByRole('button', { name: 'Accedi' }).click();
-    await p.getByRole('link', { name: 'Rilevazioni' }).first().waitFor();
-  };
+  const signIn = (p, email) => signInDemo(p, base, email);
   const openCampaign = async (year) => {
     await signIn(page, 'admin@mosaico.demo');
     await page.goto(`${base}/campagne/nuova`);

@@ -1,15 +1,9 @@
 // The campaign overview: the national admin opens a campaign for every council with a deadline already past,
 // reads the counts and the map, filters by region (kept in the address, map zoomed to it) and by status, and
 // downloads the filtered export; the regional coordinator then sees and exports only their region.
+import { signInDemo } from '../demo-sign-in.mjs';
 export default async function campaignOverviewJourney({ page, base, checkA11y }) {
-  const signIn = async (email) => {
-    await page.context().clearCookies();
-    await page.goto(`${base}/accesso`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill('Mosaico-Demo-2026');
-    await page.getByRole('button', { name: 'Accedi' }).click();
-    await page.getByRole('link', { name: 'Rilevazioni' }).first().waitFor();
-  };
+  const signIn = (email) => signInDemo(page, base, email);
   const expect = (ok, what) => {
     if (!ok) throw new Error(`expected ${what}`);
   };

@@ -4,26 +4,21 @@
 // menu and the item's button show the open questions meanwhile.
 // The campaign and the section assignment are arranged through the API (opening a campaign in the browser is
 // covered by 05-campaign.mjs; the web app has no assignment screen yet).
+import { signInDemo } from '../demo-sign-in.mjs';
 const ITEM = 'Minori stranieri non accompagnati presenti al 31 dicembre, per sesso ed età';
 const QUESTION = 'I neomaggiorenni in prosieguo amministrativo vanno contati tra i minori?';
 const ANSWER = 'No: contali solo nella voce sul prosieguo amministrativo, non tra i minori presenti.';
 
 export default async function campaignQuestionsJourney({ page, base, checkA11y, artifacts }) {
-  const signIn = async (email) => {
-    await page.context().clearCookies();
-    await page.goto(`${base}/accesso`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill('Mosaico-Demo-2026');
-    await page.getByRole('button', { name: 'Accedi' }).click();
-    await page.getByRole('link', { name: 'Rilevazioni' }).first().waitFor();
-  };
+  const signIn = (email) => signInDemo(page, base, email);
   const api = async (method, path, data) => {
     const res = await page.request.fetch(`${base}/api/v1${path}`, { method, data });
     if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
     return res.json();
   };
   const openEntry = async (id) => {
-    await page.goto(`${base}/compilazioni/${id}`);
+    // The item is in "Accoglienza": the page shows one section at a time.
+    await page.goto(`${base}/compilazioni/${id}?sezione=acc`);
     await page.getByRole('heading', { level: 2, name: 'Compilazione' }).waitFor();
   };
   const toggle = () => page.getByRole('button', { name: new RegExp(`^Domande e risposte \\(\\d+\\) sulla voce «${ITEM}»`) });

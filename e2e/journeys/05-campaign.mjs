@@ -1,17 +1,11 @@
 import fs from 'node:fs';
+import { signInDemo } from '../demo-sign-in.mjs';
 
 // The yearly collection: the national admin opens a campaign for Milano; the Milano referent enters values,
 // meets a validation message, saves, fills a section offline from its CSV template (a bad row is listed,
 // fixed and applied), and tries to submit an incomplete form (the blocking list is shown).
 export default async function campaignJourney({ page, base, checkA11y }) {
-  const signIn = async (email) => {
-    await page.context().clearCookies();
-    await page.goto(`${base}/accesso`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill('Mosaico-Demo-2026');
-    await page.getByRole('button', { name: 'Accedi' }).click();
-    await page.getByRole('link', { name: 'Rilevazioni' }).first().waitFor();
-  };
+  const signIn = (email) => signInDemo(page, base, email);
 
   await signIn('admin@mosaico.demo');
   await page.getByRole('link', { name: 'Rilevazioni' }).first().click();
@@ -71,6 +65,7 @@ export default async function campaignJourney({ page, base, checkA11y }) {
   await offline.getByRole('button', { name: 'Applica' }).click();
   await offline.getByRole('heading', { name: 'Valori salvati' }).waitFor();
   await page.getByText(/Valori del file salvati: 2 nuovi/).first().waitFor();
+  await page.getByRole('link', { name: '1. Presenza straniera' }).first().click();
   await page.waitForFunction(() => document.querySelector('#sub-pres_popolazione_totale')?.value === '3200000');
   await checkA11y(page, 'compilazione fuori linea: valori salvati');
 

@@ -2,6 +2,7 @@
 // meets a validation message; the referent writes the evaluative section and submits; the national admin
 // returns it with a reason; the referent fixes and resubmits; the Region then the Ministry approve; the
 // audit log and the item's history show it all. Year 2039 keeps this campaign apart from other journeys'.
+import { signInDemo } from '../demo-sign-in.mjs';
 const YEAR = 2039;
 const NAME = `Rilevazione ${YEAR} – ciclo completo e2e`;
 
@@ -34,14 +35,7 @@ const OTHER_VALUES = {
 };
 
 export default async function collectionCycleJourney({ page, base, checkA11y }) {
-  const signIn = async (email) => {
-    await page.context().clearCookies();
-    await page.goto(`${base}/accesso`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill('Mosaico-Demo-2026');
-    await page.getByRole('button', { name: 'Accedi' }).click();
-    await page.getByRole('link', { name: 'Rilevazioni' }).first().waitFor();
-  };
+  const signIn = (email) => signInDemo(page, base, email);
   const status = page.locator('.save-bar [role="status"]');
   const saved = () => status.filter({ hasText: /Salvato alle \d\d:\d\d/ }).waitFor();
   const badge = (text) => page.locator('.badge').filter({ hasText: text }).first().waitFor();
@@ -163,10 +157,22 @@ export default async function collectionCycleJourney({ page, base, checkA11y }) 
   await page.getByRole('button', { name: /^Cronologia\s*:\s*Priorità di intervento per il prossimo anno$/ }).click();
   await page.locator('.item-history-panel').filter({ hasText: /Casa\.\s*→\s*diventa\s*Casa: un tavolo/ }).waitFor();
   await checkA11y(page, 'ciclo: cronologia della voce corretta');
-  await page.goto(`${base}/registro-attivita?entityType=submission&entityId=${id}`);
+  await page.goto(`${base}/registro-attivita`);
+  await page.getByLabel('Tipo di oggetto').fill('submission');
+  await page.getByLabel('Identificativo dell’oggetto').or(page.getByLabel("Identificativo dell'oggetto")).first().fill(String(id));
+  await page.getByRole('button', { name: 'Applica i filtri' }).click();
   const log = page.getByRole('table', { name: 'Attività registrate, dalla più recente' });
-  for (const action of ['Assegnazione di una sezione', 'Invio per approvazione', 'Restituzione', 'Approvazione della Regione', 'Approvazione']) {
-    await log.getByRole('cell', { name: action, exact: true }).first().waitFor();
+  // Each action cell holds its name and its code, e.g. "Restituzione return".
+  for (const [action, code] of [
+    ['Assegnazione di una sezione', 'assign_section'],
+    ['Invio per approvazione', 'submit'],
+    ['Restituzione', 'return'],
+    ['Approvazione della Regione', 'approve_level'],
+    ['Approvazione', 'approve'],
+  ]) {
+    await log.getByRole('cell', { name: new RegExp(`^${action}\\s*${code}$`) }).first().waitFor();
   }
+  const records = new Set((await log.getByRole('cell', { name: /^Compilazione #\d+$/ }).allTextContents()).map((text) => text.trim()));
+  if (records.size !== 1 || !records.has(`Compilazione #${id}`)) throw new Error(`audit filter shows: ${[...records].join(', ')}`);
   await checkA11y(page, 'ciclo: registro attività della scheda');
 }

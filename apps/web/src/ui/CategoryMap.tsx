@@ -3,8 +3,7 @@ import { TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import { escapeHtml, toGeoJson, useMapChart } from './echarts-map.ts';
 import { decalOf, type MapCategory } from './category-map-patterns.ts';
 
 echarts.use([MapChart, TooltipComponent, SVGRenderer]);
@@ -42,11 +41,6 @@ const OTHER_EDGE = '#9aa5b1';
 // ECharts draws longitude and latitude with this ratio (its `aspectScale` default).
 const ASPECT_SCALE = 0.75;
 
-function toGeoJson(topology: unknown) {
-  const topo = topology as Topology;
-  const features = Object.values(topo.objects).flatMap((obj) => (feature(topo, obj as GeometryCollection) as unknown as { features?: unknown[] }).features ?? []);
-  return { type: 'FeatureCollection', features } as Parameters<typeof echarts.registerMap>[1];
-}
 
 /** Width over height of the drawn boundaries, so the box fits the shape (Italy is tall, Lombardia wide). */
 function aspectOf(geoJson: unknown): number {
@@ -66,34 +60,13 @@ function aspectOf(geoJson: unknown): number {
   return Math.min(2, Math.max(0.5, ((maxX - minX) * ASPECT_SCALE) / (maxY - minY)));
 }
 
-function escapeHtml(s: string) {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 /** Boundaries coloured and patterned by category (ECharts, SVG); clicking an area calls onSelect with its code. */
 export default function CategoryMap({ mapId, topology, categories, areas, otherCategory, label, onSelect, maxHeight = 560 }: CategoryMapProps) {
   const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const select = useRef(onSelect);
-  select.current = onSelect;
+  const chart = useMapChart(el, onSelect);
   const geoJson = useMemo(() => toGeoJson(topology), [topology]);
   const aspect = useMemo(() => aspectOf(geoJson), [geoJson]);
-
-  useEffect(() => {
-    if (!el.current) return;
-    const instance = echarts.init(el.current, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    instance.on('click', (p) => {
-      if (p.name && select.current) select.current(String(p.name));
-    });
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
 
   useEffect(() => {
     const instance = chart.current;
@@ -140,7 +113,7 @@ export default function CategoryMap({ mapId, topology, categories, areas, otherC
       },
       { notMerge: true },
     );
-  }, [mapId, geoJson, categories, areas, otherCategory]);
+  }, [chart, mapId, geoJson, categories, areas, otherCategory]);
 
   return <div ref={el} className="category-map" role="img" aria-label={label} style={{ aspectRatio: String(aspect), maxHeight, width: '100%' }} />;
 }

@@ -3,8 +3,7 @@ import { TooltipComponent, VisualMapContinuousComponent } from 'echarts/componen
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import { escapeHtml, toGeoJson, useMapChart } from './echarts-map.ts';
 
 echarts.use([MapChart, TooltipComponent, VisualMapContinuousComponent, SVGRenderer]);
 
@@ -32,39 +31,13 @@ export interface ChoroplethMapProps {
 // Sequential blues around Bootstrap Italia's primary colour: light = few, dark = many.
 const PALETTE = ['#e6f0fa', '#80b3e6', '#0066cc', '#004080', '#00264d'];
 
-function toGeoJson(topology: unknown) {
-  const topo = topology as Topology;
-  const features = Object.values(topo.objects).flatMap((obj) => {
-    const fc = feature(topo, obj as GeometryCollection) as unknown as { features?: unknown[] };
-    return fc.features ?? [];
-  });
-  return { type: 'FeatureCollection', features } as Parameters<typeof echarts.registerMap>[1];
-}
 
 /** A choropleth of boundaries drawn with ECharts (SVG); clicking an area calls onSelect with its code. */
 export default function ChoroplethMap({ mapId, topology, values, label, valueName, formatValue, noDataText, onSelect, height = 460 }: ChoroplethMapProps) {
   const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const select = useRef(onSelect);
-  select.current = onSelect;
+  const chart = useMapChart(el, onSelect);
 
   const geoJson = useMemo(() => toGeoJson(topology), [topology]);
-
-  useEffect(() => {
-    if (!el.current) return;
-    const instance = echarts.init(el.current, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    instance.on('click', (p) => {
-      if (p.name && select.current) select.current(String(p.name));
-    });
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
 
   useEffect(() => {
     const instance = chart.current;
@@ -114,11 +87,8 @@ export default function ChoroplethMap({ mapId, topology, values, label, valueNam
       },
       { notMerge: true },
     );
-  }, [mapId, geoJson, values, valueName, formatValue, noDataText]);
+  }, [chart, mapId, geoJson, values, valueName, formatValue, noDataText]);
 
   return <div ref={el} className="choropleth" role="img" aria-label={label} style={{ height, width: '100%' }} />;
 }
 
-function escapeHtml(s: string) {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
