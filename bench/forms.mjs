@@ -256,13 +256,20 @@ function print(r) {
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 // Figures on a shared machine move with its load: it is printed so a run can be judged.
 console.log(`Mosaico bench/forms — Node ${process.version}, ${os.cpus().length} CPU, load average ${load()}, ${runs} runs per figure (after 5 warm-up runs)`);
-const results = [await measure('pglite')];
-print(results[0]);
-try {
-  results.push(await measure('postgres'));
-  print(results[1]);
-} catch (err) {
-  console.log(`\nPostgreSQL: not measured (${err.message})`);
+// BENCH_DB=pglite or postgres measures one database only (default: both).
+const which = process.env.BENCH_DB ?? 'both';
+const results = [];
+if (which !== 'postgres') {
+  results.push(await measure('pglite'));
+  print(results.at(-1));
+}
+if (which !== 'pglite') {
+  try {
+    results.push(await measure('postgres'));
+    print(results.at(-1));
+  } catch (err) {
+    console.log(`\nPostgreSQL: not measured (${err.message})`);
+  }
 }
 const pg = results.find((r) => r.kind === 'postgres');
 if (pg) {
