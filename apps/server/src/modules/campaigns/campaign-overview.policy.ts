@@ -1,9 +1,7 @@
 import { inArray, or, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
-import { forbidden } from '../../platform/http/errors.ts';
-import { reachOf } from '../auth/scope.ts';
 import { councils } from '../councils/councils.schema.ts';
-import { COUNCIL_READ_ROLES } from './campaigns.policy.ts';
+import { councilSideReach } from './campaigns.policy.ts';
 import { submissions } from './campaigns.schema.ts';
 
 /**
@@ -11,13 +9,11 @@ import { submissions } from './campaigns.schema.ts';
  * compares councils, so it is the council side's: national admins everything, a regional coordinator the
  * region, a referent or tutor the council. Data providers fill sections, they do not oversee councils: 403.
  */
-export function overviewVisibility(actor: Actor): SQL | undefined {
-  const reach = reachOf(actor, COUNCIL_READ_ROLES);
+export function overviewVisibility(actor: Actor | null): SQL | undefined {
+  const reach = councilSideReach(actor);
   if (reach.all) return undefined;
-  const parts = [
+  return or(
     reach.councilIds.length ? inArray(submissions.councilId, reach.councilIds) : undefined,
     reach.regionIds.length ? inArray(councils.regionId, reach.regionIds) : undefined,
-  ].filter((p): p is SQL => !!p);
-  if (!parts.length) throw forbidden();
-  return or(...parts);
+  );
 }

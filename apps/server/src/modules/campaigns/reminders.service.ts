@@ -1,13 +1,13 @@
 import type { SubmissionStatus } from '@mosaico/contracts/campaigns';
 import { evaluateForm } from '@mosaico/form-engine/evaluate-form';
-import { and, asc, between, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, between, desc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { authorize } from '../auth/scope.ts';
 import { councils } from '../councils/councils.schema.ts';
 import { territories } from '../territories/territories.schema.ts';
 import { defaultBaseUrl, listRoleHolderEmails } from '../users/users.service.ts';
-import { councilSideReach } from './campaigns.policy.ts';
+import { overviewVisibility } from './campaign-overview.policy.ts';
 import { campaigns, submissions } from './campaigns.schema.ts';
 import { getCampaign } from './campaigns.service.ts';
 import { type Mail, type OpenSection, providerMail, type ReminderFacts, referentMail } from './reminder-mails.ts';
@@ -180,13 +180,7 @@ async function planReminder(ctx: Ctx, due: Due): Promise<Planned> {
  */
 export async function listCampaignReminders(ctx: Ctx, campaignId: number) {
   await getCampaign(ctx, campaignId);
-  const reach = councilSideReach(ctx.actor);
-  const visible = reach.all
-    ? undefined
-    : or(
-        reach.councilIds.length ? inArray(submissions.councilId, reach.councilIds) : undefined,
-        reach.regionIds.length ? inArray(councils.regionId, reach.regionIds) : undefined,
-      );
+  const visible = overviewVisibility(ctx.actor);
   const rows = await ctx.db
     .select({ r: campaignReminders, council: councils, regionName: territories.name })
     .from(campaignReminders)

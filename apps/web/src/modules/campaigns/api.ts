@@ -34,12 +34,6 @@ export function useSubmission(id: number) {
   return useQuery({ queryKey: ['submissions', id], queryFn: ({ signal }) => api<Submission>(`/submissions/${id}`, { signal }), enabled: validId(id) });
 }
 
-export function useSaveValues(id: number) {
-  return useMutation({
-    mutationFn: (body: { values: Record<string, unknown>; expectedRevision: number }) => api<ValuesResult>(`/submissions/${id}/values`, { method: 'PUT', body }),
-  });
-}
-
 export function useTransition(id: number) {
   const qc = useQueryClient();
   return useMutation({
