@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { listCouncils } from '../councils/councils.service.ts';
 import { createOrganization } from '../organizations/organizations.service.ts';
+import { loadDataSourcesDemo } from '../statistics/data-sources-demo.seed.ts';
 import { resolveTerritory } from '../territories/territories.service.ts';
 import { createUser } from '../users/users.service.ts';
 
@@ -44,6 +45,7 @@ export async function loadDemoData(deps: { db: Db; config: Config; mailer: Maile
   await org('Prefettura – UTG di Napoli', 'prefecture', '063049', napoli.id, 'contributing');
   await org('Comune di Napoli', 'municipality', '063049', napoli.id, 'contributing');
   await org('ASL Napoli 1 Centro', 'health_agency', '063049', napoli.id, 'contributing');
+  await loadDataSourcesDemo(ctx);
 
   const lombardia = (await resolveTerritory(deps.db, '03')).t;
   const accounts: { email: string; name: string; role: DemoAccount['role']; scopeType: 'nation' | 'region' | 'council' | 'organization'; scopeId: number | null; scope: string }[] = [

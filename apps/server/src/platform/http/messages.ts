@@ -165,6 +165,22 @@ const messages: Catalogue = {
     it: 'La compilazione non si può inviare: {count} problemi da risolvere (errori da correggere o avvisi da motivare).',
     en: 'The submission cannot be sent: {count} problems to solve (errors to fix or warnings to justify).',
   },
+  // Data-source inventory (statistics: ricognizione delle basi dati territoriali)
+  data_source_not_found: { it: 'Base dati inesistente: {id}.', en: 'No such data source: {id}.' },
+  data_source_region_required: { it: 'Indica la regione a cui appartiene la scheda.', en: 'State the region the entry belongs to.' },
+  data_source_council_required: { it: 'Indica il consiglio territoriale a cui appartiene la scheda.', en: 'State the territorial council the entry belongs to.' },
+  data_source_publisher_required: {
+    it: 'Indica l’ente titolare della fonte: scegli un’organizzazione o scrivi il nome.',
+    en: 'State the publisher: choose an organisation or write its name.',
+  },
+  data_source_publisher_not_found: { it: 'Organizzazione inesistente o fuori dal tuo ambito: {id}.', en: 'No such organisation in your scope: {id}.' },
+  data_source_end_before_start: { it: 'La fine della copertura temporale precede l’inizio.', en: 'The end of the temporal coverage is before its start.' },
+  data_source_modified_before_issued: { it: 'La data di modifica precede quella di pubblicazione.', en: 'The modification date is before the issue date.' },
+  data_source_code_taken: { it: 'Il codice {code} è già usato da un’altra base dati.', en: 'Code {code} is already used by another data source.' },
+  data_source_has_imports: {
+    it: 'Questa base dati non si può eliminare: {count} importazioni vi fanno riferimento.',
+    en: 'This data source cannot be deleted: {count} imports refer to it.',
+  },
 };
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {

@@ -242,6 +242,63 @@ CREATE TABLE "organizations" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "data_sources" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"title" jsonb NOT NULL,
+	"description" jsonb DEFAULT '{"it":""}'::jsonb NOT NULL,
+	"scope_type" text DEFAULT 'nation' NOT NULL,
+	"region_id" integer,
+	"council_id" integer,
+	"publisher_organization_id" integer,
+	"publisher_name" text DEFAULT '' NOT NULL,
+	"publisher_ipa_code" text,
+	"rights_holder_name" text DEFAULT '' NOT NULL,
+	"rights_holder_ipa_code" text,
+	"content" text,
+	"themes" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"keywords" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"spatial_territory_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"detail_level" text,
+	"temporal_start" date,
+	"temporal_end" date,
+	"periods" text,
+	"frequency" text DEFAULT 'UNKNOWN' NOT NULL,
+	"formats" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"license_uri" text,
+	"access_rights" text DEFAULT 'PUBLIC' NOT NULL,
+	"access_conditions" text,
+	"contact_name" text,
+	"contact_email" text,
+	"landing_page" text,
+	"access_url" text,
+	"reachability" text DEFAULT 'unknown' NOT NULL,
+	"reachability_checked_at" date,
+	"reachability_note" text,
+	"issued" date,
+	"modified" date,
+	"languages" jsonb DEFAULT '["ITA"]'::jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "data_sources_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
+CREATE TABLE "imports" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"file_name" text NOT NULL,
+	"file_sha256" text NOT NULL,
+	"dataflow" text,
+	"data_source_id" integer,
+	"status" text NOT NULL,
+	"counts" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"applied_at" timestamp with time zone,
+	"rolled_back_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "boundary_sets" (
 	"id" text PRIMARY KEY NOT NULL,
 	"level" text NOT NULL,
@@ -357,6 +414,11 @@ ALTER TABLE "organization_contacts" ADD CONSTRAINT "organization_contacts_create
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "data_sources" ADD CONSTRAINT "data_sources_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "data_sources" ADD CONSTRAINT "data_sources_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "data_sources" ADD CONSTRAINT "data_sources_publisher_organization_id_organizations_id_fk" FOREIGN KEY ("publisher_organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "imports" ADD CONSTRAINT "imports_data_source_id_data_sources_id_fk" FOREIGN KEY ("data_source_id") REFERENCES "public"."data_sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "imports" ADD CONSTRAINT "imports_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "territory_changes" ADD CONSTRAINT "territory_changes_from_id_territories_id_fk" FOREIGN KEY ("from_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "territory_changes" ADD CONSTRAINT "territory_changes_to_id_territories_id_fk" FOREIGN KEY ("to_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "territory_codes" ADD CONSTRAINT "territory_codes_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -392,6 +454,9 @@ CREATE INDEX "organizations_council_idx" ON "organizations" USING btree ("counci
 CREATE INDEX "organizations_region_idx" ON "organizations" USING btree ("region_id");--> statement-breakpoint
 CREATE INDEX "organizations_kind_idx" ON "organizations" USING btree ("kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "organizations_name_uq" ON "organizations" USING btree (coalesce("council_id", 0),coalesce("region_id", 0),lower("name"));--> statement-breakpoint
+CREATE INDEX "data_sources_region_idx" ON "data_sources" USING btree ("region_id");--> statement-breakpoint
+CREATE INDEX "data_sources_council_idx" ON "data_sources" USING btree ("council_id");--> statement-breakpoint
+CREATE INDEX "imports_data_source_idx" ON "imports" USING btree ("data_source_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "territories_level_code_from_uq" ON "territories" USING btree ("level","code","valid_from");--> statement-breakpoint
 CREATE INDEX "territories_parent_idx" ON "territories" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "territories_code_idx" ON "territories" USING btree ("code");--> statement-breakpoint
