@@ -20,6 +20,7 @@ export const MENU: MenuItem[] = [
   { to: '/organizzazioni', label: 'nav.organizations', description: 'home.shortcuts.organizations', icon: 'box', visible: always },
   { to: '/moduli', label: 'nav.forms', description: 'home.shortcuts.forms', icon: 'file', visible: always },
   { to: '/campagne', label: 'nav.campaigns', description: 'home.shortcuts.campaigns', icon: 'files', visible: can.viewCampaigns },
+  { to: '/basi-dati', label: 'dataSources.nav', description: 'dataSources.navDescription', icon: 'chart-line', visible: always },
   { to: '/utenti', label: 'nav.users', description: 'home.shortcuts.users', icon: 'user', visible: can.manageUsers },
   { to: '/registro-attivita', label: 'nav.audit', description: 'home.shortcuts.audit', icon: 'list', visible: can.viewAudit },
   { to: '/posta-in-uscita', label: 'nav.outbox', description: 'home.shortcuts.outbox', icon: 'mail', visible: can.viewOutbox },

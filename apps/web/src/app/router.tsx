@@ -13,6 +13,10 @@ import { FormsPage } from '../pages/FormsPage.tsx';
 import { FormVersionPage } from '../pages/FormVersionPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { DataSourceEditPage } from '../pages/DataSourceEditPage.tsx';
+import { DataSourceNewPage } from '../pages/DataSourceNewPage.tsx';
+import { DataSourcePage } from '../pages/DataSourcePage.tsx';
+import { DataSourcesPage } from '../pages/DataSourcesPage.tsx';
 import { OrganizationEditPage } from '../pages/OrganizationEditPage.tsx';
 import { OrganizationImportPage } from '../pages/OrganizationImportPage.tsx';
 import { OrganizationNewPage } from '../pages/OrganizationNewPage.tsx';
@@ -55,6 +59,10 @@ export const router = createBrowserRouter([
           { path: 'organizzazioni/importa', element: <OrganizationImportPage /> },
           { path: 'organizzazioni/:id', element: <OrganizationPage /> },
           { path: 'organizzazioni/:id/modifica', element: <OrganizationEditPage /> },
+          { path: 'basi-dati', element: <DataSourcesPage /> },
+          { path: 'basi-dati/nuova', element: <DataSourceNewPage /> },
+          { path: 'basi-dati/:id', element: <DataSourcePage /> },
+          { path: 'basi-dati/:id/modifica', element: <DataSourceEditPage /> },
           { path: 'moduli', element: <FormsPage /> },
           { path: 'moduli/importa', element: <RequireRole allow={can.manageForms}><FormImportPage /></RequireRole> },
           { path: 'moduli/:id/versioni/:version', element: <FormVersionPage /> },

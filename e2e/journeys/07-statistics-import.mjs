@@ -1,0 +1,74 @@
+// The statistics journey as the national administrator: the inventory of territorial data sources (list,
+// one entry, a new entry refused for a bad field then saved), and the public DCAT-AP_IT catalogue.
+import { signInDemo } from '../demo-sign-in.mjs';
+
+export default async function statisticsImportJourney({ page, base, checkA11y }) {
+  await signInDemo(page, base, 'admin@mosaico.demo');
+
+  // The inventory, from the menu.
+  await page.getByRole('link', { name: 'Basi dati territoriali' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Basi dati territoriali' }).waitFor();
+  await page.getByRole('link', { name: 'Stranieri residenti – bilancio demografico' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await checkA11y(page, 'basi dati');
+
+  // Filter by theme: the health source of the Milano council alone.
+  await page.getByLabel('Temi').selectOption('HEAL');
+  await page.getByRole('button', { name: 'Applica i filtri' }).click();
+  await page.getByText('1 base dati.').waitFor();
+  await page.getByRole('link', { name: /ATS Milano/ }).waitFor();
+  await page.getByRole('link', { name: 'Azzera i filtri' }).click();
+
+  // One entry, with its fields and import history.
+  await page.getByRole('link', { name: 'Stranieri residenti – bilancio demografico' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Stranieri residenti – bilancio demografico' }).waitFor();
+  await page.getByText('istat-popstrbil1', { exact: true }).waitFor();
+  await page.getByRole('heading', { name: 'Importazioni da questa fonte' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await checkA11y(page, 'base dati');
+
+  // A new entry with a bad web address: the message names the field; fixed, it is saved.
+  await page.goto(`${base}/basi-dati`);
+  await page.getByRole('link', { name: 'Nuova base dati' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Nuova base dati' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await checkA11y(page, 'nuova base dati');
+  await page.getByLabel('Codice', { exact: true }).fill('istat-cittadini-non-comunitari-e2e');
+  await page.getByLabel('Titolo', { exact: true }).fill('Cittadini non comunitari: presenti e nuovi ingressi');
+  await page.getByLabel('Descrizione', { exact: true }).fill('Permessi di soggiorno dei cittadini non comunitari, per motivo e cittadinanza (elaborazioni Istat su dati del Ministero dell’Interno).');
+  await page.getByRole('checkbox', { name: 'Popolazione e società' }).check({ force: true }); // Bootstrap Italia draws the box on the label
+  await page.getByLabel('Ambito', { exact: true }).selectOption('nation');
+  await page.getByLabel('Ente che pubblica', { exact: true }).fill('Istituto Nazionale di Statistica (Istat)');
+  await page.getByLabel('Titolare dei dati', { exact: true }).fill('Istituto Nazionale di Statistica (Istat)');
+  await page.getByLabel('Territori coperti', { exact: true }).fill('IT');
+  await page.getByLabel('Frequenza di aggiornamento', { exact: true }).selectOption('ANNUAL');
+  await page.getByRole('checkbox', { name: 'CSV' }).check({ force: true }); // Bootstrap Italia draws the box on the label
+  await page.getByLabel('Pagina della fonte', { exact: true }).fill('esploradati.istat.it');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  const summary = page.getByRole('group', { name: 'Ci sono errori da correggere' });
+  await summary.getByRole('link', { name: /Pagina della fonte: Indirizzo web non valido/ }).waitFor();
+  await checkA11y(page, 'nuova base dati con errori');
+  await page.getByLabel('Pagina della fonte', { exact: true }).fill('https://esploradati.istat.it/databrowser/');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Cittadini non comunitari: presenti e nuovi ingressi' }).waitFor();
+  await page.getByText('Base dati «Cittadini non comunitari: presenti e nuovi ingressi» aggiunta.').waitFor();
+  await page.waitForLoadState('networkidle');
+  await checkA11y(page, 'base dati creata');
+  await page.getByRole('link', { name: 'Modifica', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^Modifica:/ }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await checkA11y(page, 'modifica base dati');
+
+  // The public catalogue: served without sign-in, DCAT-AP_IT in JSON-LD, with the new public entry.
+  const catalog = await page.evaluate(async () => {
+    const r = await fetch('/api/v1/data-sources/catalog.jsonld', { credentials: 'omit' });
+    return { status: r.status, type: r.headers.get('content-type'), body: await r.json() };
+  });
+  if (catalog.status !== 200 || !catalog.type.startsWith('application/ld+json')) throw new Error(`catalogue: ${catalog.status} ${catalog.type}`);
+  if (!catalog.body['@type'].includes('dcatapit:Catalog')) throw new Error('catalogue: not a dcatapit:Catalog');
+  const ids = catalog.body['dcat:dataset'].map((d) => d['dct:identifier']);
+  for (const id of ['m_it:istat-popstrbil1', 'm_it:istat-cittadini-non-comunitari-e2e']) {
+    if (!ids.includes(id)) throw new Error(`catalogue: ${id} missing from ${ids.join(', ')}`);
+  }
+  if (ids.includes('m_it:ats-milano-salute-stranieri')) throw new Error('catalogue: a restricted entry is public');
+}
