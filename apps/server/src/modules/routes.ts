@@ -13,6 +13,7 @@ import { dataValueRoutes } from './data-values/data-values.routes.ts';
 import { formXlsformRoutes } from './forms/forms-xlsform.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
+import { importRoutes } from './statistics/imports.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { territoryRoutes } from './territories/territories.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
@@ -35,4 +36,5 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   auditRoutes(app, deps);
   userRoutes(app, deps);
   outboxRoutes(app, deps);
+  importRoutes(app, deps);
 }
