@@ -1,5 +1,5 @@
 import type { Me } from '../modules/auth/api.ts';
-import { can } from '../modules/auth/permissions.ts';
+import { can, isNationalAdmin } from '../modules/auth/permissions.ts';
 
 export interface MenuItem {
   to: string;
@@ -21,6 +21,7 @@ export const MENU: MenuItem[] = [
   { to: '/moduli', label: 'nav.forms', description: 'home.shortcuts.forms', icon: 'file', visible: always },
   { to: '/campagne', label: 'nav.campaigns', description: 'home.shortcuts.campaigns', icon: 'files', visible: can.viewCampaigns },
   { to: '/basi-dati', label: 'dataSources.nav', description: 'dataSources.navDescription', icon: 'chart-line', visible: always },
+  { to: '/statistiche/importa', label: 'imports.nav', description: 'imports.navDescription', icon: 'upload', visible: isNationalAdmin },
   { to: '/utenti', label: 'nav.users', description: 'home.shortcuts.users', icon: 'user', visible: can.manageUsers },
   { to: '/registro-attivita', label: 'nav.audit', description: 'home.shortcuts.audit', icon: 'list', visible: can.viewAudit },
   { to: '/posta-in-uscita', label: 'nav.outbox', description: 'home.shortcuts.outbox', icon: 'mail', visible: can.viewOutbox },

@@ -17,6 +17,8 @@ import { DataSourceEditPage } from '../pages/DataSourceEditPage.tsx';
 import { DataSourceNewPage } from '../pages/DataSourceNewPage.tsx';
 import { DataSourcePage } from '../pages/DataSourcePage.tsx';
 import { DataSourcesPage } from '../pages/DataSourcesPage.tsx';
+import { ImportPage } from '../pages/ImportPage.tsx';
+import { ImportsPage } from '../pages/ImportsPage.tsx';
 import { OrganizationEditPage } from '../pages/OrganizationEditPage.tsx';
 import { OrganizationImportPage } from '../pages/OrganizationImportPage.tsx';
 import { OrganizationNewPage } from '../pages/OrganizationNewPage.tsx';
@@ -63,6 +65,8 @@ export const router = createBrowserRouter([
           { path: 'basi-dati/nuova', element: <DataSourceNewPage /> },
           { path: 'basi-dati/:id', element: <DataSourcePage /> },
           { path: 'basi-dati/:id/modifica', element: <DataSourceEditPage /> },
+          { path: 'statistiche/importa', element: <ImportsPage /> },
+          { path: 'statistiche/importazioni/:id', element: <ImportPage /> },
           { path: 'moduli', element: <FormsPage /> },
           { path: 'moduli/importa', element: <RequireRole allow={can.manageForms}><FormImportPage /></RequireRole> },
           { path: 'moduli/:id/versioni/:version', element: <FormVersionPage /> },

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../api/client.ts';
 import { useSession } from '../modules/auth/api.ts';
-import { can } from '../modules/auth/permissions.ts';
+import { can, isNationalAdmin } from '../modules/auth/permissions.ts';
 import { type DataSource, useDataSource, useDeleteDataSource } from '../modules/data-sources/api.ts';
 import { ImportHistory } from '../modules/data-sources/ImportHistory.tsx';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
@@ -110,6 +110,11 @@ export function DataSourcePage() {
             {t('dataSources.edit')}
           </Link>
         )}
+        {isNationalAdmin(me) && (
+          <Link className="btn btn-outline-primary" to={`/statistiche/importa?fonte=${d.id}`}>
+            {t('dataSources.importFrom')}
+          </Link>
+        )}
         {d.canEdit && can.viewAudit(me) && (
           <Link className="btn btn-outline-primary" to={`/registro-attivita?tipo=data_source&id=${d.id}`}>
             {t('dataSources.history')}
@@ -168,7 +173,7 @@ export function DataSourcePage() {
           { label: t('dataSources.updatedAt'), value: f.dateTime(d.updatedAt) },
         ]}
       />
-      <ImportHistory dataSourceId={d.id} />
+      <ImportHistory dataSourceId={d.id} linkImports={isNationalAdmin(me)} />
       {d.canEdit && <DeleteDataSource source={d} onReload={() => q.refetch()} />}
     </>
   );

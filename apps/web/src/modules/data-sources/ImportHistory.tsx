@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormat } from '../../ui/format.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
@@ -8,7 +9,7 @@ import { useDataSourceImports } from './api.ts';
 const COUNTS = ['rows', 'new', 'changed', 'unchanged', 'errors'] as const;
 
 /** The files imported from a data source: file, status, counts, when and who. */
-export function ImportHistory({ dataSourceId }: { dataSourceId: number }) {
+export function ImportHistory({ dataSourceId, linkImports }: { dataSourceId: number; linkImports: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   const q = useDataSourceImports(dataSourceId);
@@ -29,7 +30,7 @@ export function ImportHistory({ dataSourceId }: { dataSourceId: number }) {
           rowKey={(i) => i.id}
           empty={t('dataSources.importsNone')}
           columns={[
-            { key: 'file', header: t('dataSources.importFile'), rowHeader: true, render: (i) => i.fileName },
+            { key: 'file', header: t('dataSources.importFile'), rowHeader: true, render: (i) => (linkImports ? <Link to={`/statistiche/importazioni/${i.id}`}>{i.fileName}</Link> : i.fileName) },
             { key: 'status', header: t('dataSources.importStatus'), render: (i) => t(`dataSources.importStatuses.${i.status}`, { defaultValue: i.status }) },
             ...COUNTS.map((c) => ({ key: c, header: t(`dataSources.importCounts.${c}`), numeric: true, render: (i: (typeof q.data.items)[number]) => f.integer(i.counts[c]) })),
             { key: 'when', header: t('dataSources.importWhen'), render: (i) => f.dateTime(i.appliedAt ?? i.createdAt) },
