@@ -1,6 +1,13 @@
 // The statistics journey as the national administrator: the inventory of territorial data sources (list,
-// one entry, a new entry refused for a bad field then saved), and the public DCAT-AP_IT catalogue.
+// one entry, a new entry refused for a bad field then saved), an import of the shipped Istat SDMX-CSV file
+// (dry run, mapping, apply, counts), and the public DCAT-AP_IT catalogue.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { signInDemo } from '../demo-sign-in.mjs';
+
+const POPSTRBIL1 = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/statistics/istat_bilancio_stranieri_province_2019_2023_POPSTRBIL1.csv');
+// The file's data rows (header excluded), as `wc -l` counts them less one.
+const POPSTRBIL1_ROWS = '41.808';
 
 export default async function statisticsImportJourney({ page, base, checkA11y }) {
   await signInDemo(page, base, 'admin@mosaico.demo');
@@ -58,6 +65,44 @@ export default async function statisticsImportJourney({ page, base, checkA11y })
   await page.getByRole('heading', { level: 1, name: /^Modifica:/ }).waitFor();
   await page.waitForLoadState('networkidle');
   await checkA11y(page, 'modifica base dati');
+
+  // Import the Istat file from the menu: the dry run writes nothing and shows the file and its shipped mapping.
+  await page.getByRole('link', { name: 'Importa statistiche' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Importa statistiche' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await checkA11y(page, 'importa statistiche');
+  await page.getByRole('button', { name: "Prova l'importazione" }).click();
+  await page.getByRole('group', { name: 'Ci sono errori da correggere' }).getByText('Scegli il file da importare.').waitFor();
+  await page.getByLabel('File', { exact: true }).setInputFiles(POPSTRBIL1);
+  await page.getByLabel('Base dati di provenienza').selectOption({ label: 'Stranieri residenti – bilancio demografico' });
+  await page.getByRole('button', { name: "Prova l'importazione" }).click();
+  await page.getByRole('heading', { level: 1, name: /^Importazione di / }).waitFor({ timeout: 60_000 });
+  await page.getByText(`Prova: ${POPSTRBIL1_ROWS} righe lette, nulla è stato scritto.`).waitFor();
+  const count = async (label) => Number((await page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd').innerText()).replace(/\./g, ''));
+  if ((await count('Errori')) !== 0) throw new Error('dry run: row errors in the shipped file');
+  // The demo may have imported the file already: then every point is unchanged; either way they add up.
+  const points = (await count('Nuovi')) + (await count('Modificati')) + (await count('Invariati'));
+  if (points === 0) throw new Error('dry run: no data points');
+  await page.getByRole('heading', { name: 'Dimensioni del file' }).waitFor();
+  await page.getByRole('heading', { name: 'Dato elementare per ogni codice di DATA_TYPE' }).waitFor();
+  const fjan = page.getByLabel('Codice del dato elementare per FJAN');
+  if ((await fjan.inputValue()) !== 'istat.stranieri_residenti') throw new Error(`mapping: FJAN → ${await fjan.inputValue()}`);
+  await page.getByRole('heading', { name: 'Disaggregazione da SEX' }).waitFor();
+  await page.getByRole('heading', { name: 'Territori non riconosciuti' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await checkA11y(page, 'prova di importazione');
+
+  // Apply: progress is polled until the import completes, then the counts stay on the page.
+  await page.getByRole('button', { name: 'Applica', exact: true }).click();
+  await page.getByText('Importazione completata.').waitFor({ timeout: 120_000 });
+  if ((await count('Righe')) !== Number(POPSTRBIL1_ROWS.replace('.', ''))) throw new Error('applied: row count changed');
+  await page.getByRole('button', { name: "Annulla l'importazione" }).waitFor();
+  await checkA11y(page, 'importazione completata');
+
+  // The data source's entry lists the import.
+  await page.getByRole('link', { name: 'Scheda della fonte' }).click();
+  await page.getByRole('heading', { name: 'Importazioni da questa fonte' }).waitFor();
+  await page.getByRole('link', { name: 'istat_bilancio_stranieri_province_2019_2023_POPSTRBIL1.csv' }).first().waitFor();
 
   // The public catalogue: served without sign-in, DCAT-AP_IT in JSON-LD, with the new public entry.
   const catalog = await page.evaluate(async () => {

@@ -74,7 +74,10 @@ export function ImportPage() {
   return (
     <RequireRole allow={isNationalAdmin}>
       <Breadcrumb items={[{ label: t('imports.nav'), to: '/statistiche/importa' }, { label: r.fileName }]} />
-      <PageTitle title={t('imports.detailTitle', { file: r.fileName })} lead={t(`imports.statuses.${r.status}`)} documentTitle={t('imports.detailTitle', { file: r.fileName })} />
+      {/* File names are long words: let them wrap. */}
+      <div className="text-break">
+        <PageTitle title={t('imports.detailTitle', { file: r.fileName })} lead={t(`imports.statuses.${r.status}`)} documentTitle={t('imports.detailTitle', { file: r.fileName })} />
+      </div>
       <p className="small text-secondary">
         {r.dataflow ? t('imports.dataflow', { dataflow: r.dataflow }) : t('imports.table')} · {t('imports.createdBy', { who: r.createdBy?.name ?? '—', when: f.dateTime(r.createdAt) })}
         {r.dataSourceId && (

@@ -55,6 +55,7 @@ export function FileShape({ result }: { result: ImportResult }) {
     return (
       <Table
         caption={t('imports.dimensionsTitle')}
+        captionHidden
         rows={result.dimensions}
         rowKey={(d) => d.id}
         columns={[
@@ -73,6 +74,7 @@ export function FileShape({ result }: { result: ImportResult }) {
   return (
     <Table
       caption={t('imports.columnsTitle')}
+      captionHidden
       rows={result.columns ?? []}
       rowKey={(c) => c.name}
       columns={[

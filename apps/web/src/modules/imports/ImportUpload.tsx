@@ -57,6 +57,7 @@ export function ImportUpload({ dataSourceId }: { dataSourceId?: number }) {
           required
           className={`form-control${errors.fields.file ? ' is-invalid' : ''}`}
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-labelledby="import-file-label"
           aria-describedby={`import-file-hint${errors.fields.file ? ' import-file-error' : ''}`}
           aria-invalid={errors.fields.file ? true : undefined}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}

@@ -70,7 +70,7 @@ export function SdmxMappingEditor({ mapping, dimensions, onChange }: Props) {
 
       {elementDim ? (
         <section aria-labelledby="map-elements-title" className="mb-4">
-          <h3 id="map-elements-title" className="h5">
+          <h3 id="map-elements-title" className="h5 mt-4">
             {t('imports.map.elementsTitle', { dimension: elementDim.id })}
           </h3>
           <p className="small text-secondary">{t('imports.map.elementsHint')}</p>
@@ -148,7 +148,7 @@ export function SdmxMappingEditor({ mapping, dimensions, onChange }: Props) {
         const titleId = `map-breakdown-${i}-title`;
         return (
           <section key={b.dimension} aria-labelledby={titleId} className="mb-4 border-start ps-3">
-            <h3 id={titleId} className="h5">
+            <h3 id={titleId} className="h5 mb-5">
               {t('imports.map.breakdownTitle', { dimension: b.dimension })}
             </h3>
             <div className="row">
