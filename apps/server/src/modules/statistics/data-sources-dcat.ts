@@ -13,6 +13,7 @@ export const DCAT_CONTEXT = {
   foaf: 'http://xmlns.com/foaf/0.1/',
   vcard: 'http://www.w3.org/2006/vcard/ns#',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
+  schema: 'http://schema.org/',
 };
 
 /** Who publishes the catalogue: the Ministry's department for civil liberties and immigration (IPA m_it). */
@@ -61,8 +62,9 @@ function dataset(base: string, d: PresentedDataSource) {
       ? {
           'dct:temporal': {
             '@type': ['dcatapit:PeriodOfTime', 'dct:PeriodOfTime'],
-            ...(d.temporalStart ? { 'dcat:startDate': dateValue(d.temporalStart) } : {}),
-            ...(d.temporalEnd ? { 'dcat:endDate': dateValue(d.temporalEnd) } : {}),
+            // DCAT-AP_IT 2 reads dcat:startDate; harvesters of the 1.x profile read schema:startDate.
+            ...(d.temporalStart ? { 'dcat:startDate': dateValue(d.temporalStart), 'schema:startDate': dateValue(d.temporalStart) } : {}),
+            ...(d.temporalEnd ? { 'dcat:endDate': dateValue(d.temporalEnd), 'schema:endDate': dateValue(d.temporalEnd) } : {}),
           },
         }
       : {}),
