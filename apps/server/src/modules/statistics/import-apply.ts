@@ -112,7 +112,7 @@ export async function runImportApply(ctx: Ctx, importId: number): Promise<{ stat
     return { status: 'applied', ...counts };
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'import_apply_failed';
-    const message = err instanceof AppError ? translate(err.code, ctx.lang, err.params) : translate('import_apply_failed', ctx.lang, { reason: (err as Error).message.slice(0, 200) });
+    const message = err instanceof AppError ? translate(err.code, ctx.lang, err.params) : translate('import_apply_failed', ctx.lang, { reason: String((err as { cause?: Error }).cause?.message ?? (err as Error).message).slice(0, 300) });
     await ctx.db.update(imports).set({ status: 'failed', failure: { code, message } }).where(eq(imports.id, importId));
     return { status: 'failed' };
   }
