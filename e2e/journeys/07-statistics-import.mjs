@@ -43,13 +43,17 @@ export default async function statisticsImportJourney({ page, base, checkA11y })
   await page.getByLabel('Codice', { exact: true }).fill('istat-cittadini-non-comunitari-e2e');
   await page.getByLabel('Titolo', { exact: true }).fill('Cittadini non comunitari: presenti e nuovi ingressi');
   await page.getByLabel('Descrizione', { exact: true }).fill('Permessi di soggiorno dei cittadini non comunitari, per motivo e cittadinanza (elaborazioni Istat su dati del Ministero dell’Interno).');
-  await page.getByRole('checkbox', { name: 'Popolazione e società' }).check({ force: true }); // Bootstrap Italia draws the box on the label
+  // Bootstrap Italia draws the boxes on their labels: click the label, as a person does.
+  await page.locator('label', { hasText: /^Popolazione e società$/ }).click();
   await page.getByLabel('Ambito', { exact: true }).selectOption('nation');
   await page.getByLabel('Ente che pubblica', { exact: true }).fill('Istituto Nazionale di Statistica (Istat)');
   await page.getByLabel('Titolare dei dati', { exact: true }).fill('Istituto Nazionale di Statistica (Istat)');
   await page.getByLabel('Territori coperti', { exact: true }).fill('IT');
   await page.getByLabel('Frequenza di aggiornamento', { exact: true }).selectOption('ANNUAL');
-  await page.getByRole('checkbox', { name: 'CSV' }).check({ force: true }); // Bootstrap Italia draws the box on the label
+  await page.locator('label', { hasText: /^CSV$/ }).click();
+  for (const name of ['Popolazione e società', 'CSV']) {
+    if (!(await page.getByRole('checkbox', { name }).isChecked())) throw new Error(`checkbox ${name} not checked`);
+  }
   await page.getByLabel('Pagina della fonte', { exact: true }).fill('esploradati.istat.it');
   await page.getByRole('button', { name: 'Salva' }).click();
   const summary = page.getByRole('group', { name: 'Ci sono errori da correggere' });
@@ -96,8 +100,13 @@ export default async function statisticsImportJourney({ page, base, checkA11y })
   await page.getByRole('button', { name: 'Applica', exact: true }).click();
   await page.getByText('Importazione completata.').waitFor({ timeout: 120_000 });
   if ((await count('Righe')) !== Number(POPSTRBIL1_ROWS.replace('.', ''))) throw new Error('applied: row count changed');
-  await page.getByRole('button', { name: "Annulla l'importazione" }).waitFor();
   await checkA11y(page, 'importazione completata');
+
+  // Roll it back, after a confirmation: the values it replaced come back.
+  await page.getByRole('button', { name: "Annulla l'importazione" }).click();
+  await page.getByRole('button', { name: "Sì, annulla l'importazione" }).click();
+  await page.getByText('Importazione annullata: i valori che aveva sostituito sono stati ripristinati.').waitFor({ timeout: 60_000 });
+  await checkA11y(page, 'importazione annullata');
 
   // The data source's entry lists the import.
   await page.getByRole('link', { name: 'Scheda della fonte' }).click();
