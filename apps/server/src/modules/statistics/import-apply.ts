@@ -67,7 +67,7 @@ export async function stagePoints(tx: DbOrTx, points: ResolvedPoints, elementIds
  */
 export async function runImportApply(ctx: Ctx, importId: number): Promise<{ status: string }> {
   const [imp] = await ctx.db.select().from(imports).where(eq(imports.id, importId));
-  if (!imp || imp.status !== 'queued') return { status: imp?.status ?? 'missing' };
+  if (imp?.status !== 'queued') return { status: imp?.status ?? 'missing' };
   const setProgress = (done: number) => ctx.db.update(imports).set({ progressDone: done }).where(eq(imports.id, importId));
   await ctx.db.update(imports).set({ status: 'running', progressDone: 0 }).where(eq(imports.id, importId));
   try {
