@@ -185,6 +185,10 @@ export const tableColumn = z.object({
 
 export const unresolvedTerritory = z.object({ code: z.string(), rows: z.number().int() });
 
+/**
+ * Of an apply: rows read and mapped so far (written every 10,000 rows) out of the file's rows; the write itself is
+ * one transaction, at whose end done = total.
+ */
 export const importProgress = z.object({ done: z.number().int(), total: z.number().int() });
 
 export const importResult = z.object({

@@ -74,11 +74,7 @@ export async function runImportApply(ctx: Ctx, importId: number): Promise<{ stat
     const content = await readImportFile(ctx.db, importId);
     const mapping = imp.mapping as ImportMapping;
     const shape = await readFileShape(content, imp.fileName);
-    let pending: Promise<unknown> = Promise.resolve();
-    const mapped = mapRows(shape, mapping, ctx.lang, (rows) => {
-      pending = pending.then(() => setProgress(rows));
-    });
-    await pending;
+    const mapped = await mapRows(shape, mapping, ctx.lang, setProgress);
     const points = await resolvePoints(ctx.db, mapped, mapping.territoryCodeKind);
     const categories = categoriesOf(mapping);
     const counts = await ctx.db.transaction(async (tx) => {

@@ -50,7 +50,7 @@ async function dryRun(ctx: Ctx, shape: FileShape, mapping: ImportMapping | null)
     }));
   }
   if (mapping && !issues.length) {
-    const mapped = mapRows(shape, mapping, ctx.lang);
+    const mapped = await mapRows(shape, mapping, ctx.lang);
     const points = await resolvePoints(ctx.db, mapped, mapping.territoryCodeKind);
     const ids = await elementIdsFor(ctx.db, mapped);
     const compared = await ctx.db.transaction((tx) => stagePoints(tx, points, ids));
