@@ -89,13 +89,15 @@ export async function runImportApply(ctx: Ctx, importId: number): Promise<{ stat
         mapped.elements.map((e) => ids.get(e.code) as number),
       );
       const dims = Object.fromEntries(mapped.disaggs.map((x) => [x.key, x.dims]));
-      await writeImportStage(tx, importId, dims, async (select) => {
+      await writeImportStage(tx, importId, dims, compared.fresh, async (select) => {
         await tx.execute(sql`insert into import_changes (import_id, data_element_id, disaggregation, period, territory_id, prior_value, prior_source_id, prior_provisional)
           select ${importId}, x.* from (${select}) x`);
       });
       const counts = {
         rows: mapped.rows,
-        ...compared,
+        new: compared.new,
+        changed: compared.changed,
+        unchanged: compared.unchanged,
         errors: mapped.errorRows,
         unresolved: points.unresolvedRows,
         skipped: mapped.skipped,

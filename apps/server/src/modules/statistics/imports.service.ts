@@ -54,7 +54,7 @@ async function dryRun(ctx: Ctx, shape: FileShape, mapping: ImportMapping | null)
     const points = await resolvePoints(ctx.db, mapped, mapping.territoryCodeKind);
     const ids = await elementIdsFor(ctx.db, mapped);
     const compared = await ctx.db.transaction((tx) => stagePoints(tx, points, ids));
-    Object.assign(counts, { rows: mapped.rows, ...compared, errors: mapped.errorRows, unresolved: points.unresolvedRows, skipped: mapped.skipped });
+    Object.assign(counts, { rows: mapped.rows, new: compared.new, changed: compared.changed, unchanged: compared.unchanged, errors: mapped.errorRows, unresolved: points.unresolvedRows, skipped: mapped.skipped });
     analysis.errors = mapped.errors;
     analysis.errorsTotal = mapped.errorsTotal;
     analysis.unresolved = points.unresolved;
