@@ -116,7 +116,10 @@ export type TableMapping = z.infer<typeof tableMapping>;
 export const importMapping = z.discriminatedUnion('kind', [sdmxMapping, tableMapping]);
 export type ImportMapping = z.infer<typeof importMapping>;
 
-/** Where the mapping of an import came from. */
+/**
+ * Where the mapping of an import came from: the request, the one saved for the dataflow/table, the shipped one,
+ * or `none` (nothing saved or shipped: for SDMX a generated proposal to review, for a table no mapping yet).
+ */
 export const MAPPING_SOURCES = ['request', 'saved', 'shipped', 'none'] as const;
 
 /**
@@ -182,6 +185,10 @@ export const tableColumn = z.object({
 
 export const unresolvedTerritory = z.object({ code: z.string(), rows: z.number().int() });
 
+/**
+ * Of an apply: rows read and mapped so far (written every 10,000 rows) out of the file's rows; the write itself is
+ * one transaction, at whose end done = total.
+ */
 export const importProgress = z.object({ done: z.number().int(), total: z.number().int() });
 
 export const importResult = z.object({

@@ -80,16 +80,29 @@ const MATCH = sql`d.source_type = 'import' and d.data_element_id = s.data_elemen
 const CURRENT = sql`data_values d on ${MATCH}`;
 const DIFFERS = sql`(d.value <> s.value or d.provisional <> s.provisional)`;
 
-/** How the staged points compare with the current imported values. */
-export async function compareImportStage(tx: DbOrTx): Promise<{ new: number; changed: number; unchanged: number }> {
+/**
+ * How the staged points compare with the current imported values. `fresh` when none of their elements has an
+ * imported value yet (a first import): every point is new and the write skips the comparisons.
+ */
+export async function compareImportStage(tx: DbOrTx): Promise<{ new: number; changed: number; unchanged: number; fresh: boolean }> {
   await tx.execute(sql`analyze import_stage`);
-  const r = await tx.execute<{ n: number; c: number; u: number }>(sql`
+  const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
+  const [{ any }] = rowsOf<{ any: boolean }>(
+    await tx.execute(sql`select exists (select 1 from data_values d
+      where d.source_type = 'import' and d.data_element_id in (select distinct data_element_id from import_stage)) as any`),
+  );
+  if (!any) {
+    const [{ n }] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from import_stage`));
+    return { new: n, changed: 0, unchanged: 0, fresh: true };
+  }
+  const [row] = rowsOf<{ n: number; c: number; u: number }>(
+    await tx.execute(sql`
     select count(*) filter (where d.id is null)::int as n,
            count(*) filter (where d.id is not null and ${DIFFERS})::int as c,
            count(*) filter (where d.id is not null and not ${DIFFERS})::int as u
-    from import_stage s left join ${CURRENT}`);
-  const row = (r as unknown as { rows: { n: number; c: number; u: number }[] }).rows[0];
-  return { new: row.n, changed: row.c, unchanged: row.u };
+    from import_stage s left join ${CURRENT}`),
+  );
+  return { new: row.n, changed: row.c, unchanged: row.u, fresh: false };
 }
 
 /**
@@ -97,12 +110,19 @@ export async function compareImportStage(tx: DbOrTx): Promise<{ new: number; cha
  * territory, prior value, import and provisional flag) so the caller can keep it, then writes the new and
  * changed points under `importId`. Unchanged points are not written.
  */
-export async function writeImportStage(tx: DbOrTx, importId: number, dims: Record<string, Record<string, string>>, keepPrior: (select: ReturnType<typeof sql>) => Promise<void>) {
-  await keepPrior(sql`select s.data_element_id, s.disaggregation, s.period, s.territory_id, d.value, d.source_id, d.provisional
+export async function writeImportStage(
+  tx: DbOrTx,
+  importId: number,
+  dims: Record<string, Record<string, string>>,
+  fresh: boolean,
+  keepPrior: (select: ReturnType<typeof sql>) => Promise<void>,
+) {
+  if (!fresh) await keepPrior(sql`select s.data_element_id, s.disaggregation, s.period, s.territory_id, d.value, d.source_id, d.provisional
     from import_stage s join ${CURRENT} where ${DIFFERS}`);
   // Changed points are updated in place; new ones are inserted in index order (faster than ON CONFLICT, and
   // safe: applies run one at a time under the caller's lock).
-  await tx.execute(sql`
+  if (!fresh)
+    await tx.execute(sql`
     update data_values d set value = s.value, source_id = ${importId}, provisional = s.provisional, updated_at = now()
     from import_stage s
     where ${MATCH} and ${DIFFERS}`);
@@ -111,7 +131,7 @@ export async function writeImportStage(tx: DbOrTx, importId: number, dims: Recor
     select s.data_element_id, s.disaggregation, coalesce(m.value, '{}'::jsonb), s.period, s.territory_id, s.value, 'import', ${importId}, s.provisional, now()
     from import_stage s
     left join jsonb_each(${JSON.stringify(dims)}::jsonb) m on m.key = s.disaggregation
-    where not exists (select 1 from data_values d where ${MATCH})
+    ${fresh ? sql`` : sql`where not exists (select 1 from data_values d where ${MATCH})`}
     order by s.data_element_id, s.disaggregation, s.period, s.territory_id`);
 }
 

@@ -6,7 +6,7 @@ import { findDataElementIds } from '../data-values/imported-values.ts';
 import { resolveTerritoryCodes, type TerritoryCodeKind } from '../territories/territories-resolve.ts';
 import { checkSdmxMapping, checkTableMapping, type DimensionRole, proposeSdmxMapping, shippedMappings, tableSignature } from './import-mapping.ts';
 import { type ReadTable, readTable } from './import-read.ts';
-import { type MappedRows, mapSdmxRows, mapTableRows, periodStart, type RowError } from './import-rows.ts';
+import { type MappedRows, mapSdmxRows, mapTableRows, type Progress, periodStart, type RowError } from './import-rows.ts';
 import { readNumber } from './import-text.ts';
 import { profileSdmx, type SdmxLayout, sdmxLayout } from './sdmx-csv.ts';
 
@@ -135,7 +135,7 @@ export async function resolvePoints(db: DbOrTx, mapped: MappedRows, kind: Territ
 }
 
 /** Maps the rows of a file with a mapping already checked. */
-export function mapRows(shape: FileShape, mapping: ImportMapping, lang: Lang, onProgress?: (rows: number) => void): MappedRows {
+export function mapRows(shape: FileShape, mapping: ImportMapping, lang: Lang, onProgress?: Progress): Promise<MappedRows> {
   return mapping.kind === 'sdmx' ? mapSdmxRows(shape.table, shape.layout as SdmxLayout, mapping, lang, onProgress) : mapTableRows(shape.table, mapping, lang, onProgress);
 }
 

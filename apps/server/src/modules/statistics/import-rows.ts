@@ -4,6 +4,10 @@ import type { ReadTable } from './import-read.ts';
 import { readNumber } from './import-text.ts';
 import { codeOf, type SdmxLayout } from './sdmx-csv.ts';
 
+/** Called every PROGRESS_EVERY rows with the rows read so far; awaited, so the apply job's progress is written as it goes. */
+export type Progress = (rows: number) => Promise<unknown>;
+const PROGRESS_EVERY = 10_000;
+
 /** At most this many row errors are kept (all are counted). */
 export const MAX_ROW_ERRORS = 200;
 
@@ -116,7 +120,7 @@ export function normalizePeriod(raw: string, format: 'any' | 'year' | 'month' | 
 export const periodStart = (p: string) => (p.length === 4 ? `${p}-01-01` : p.length === 7 ? `${p}-01` : p);
 
 /** Maps every SDMX row through the mapping (which checkSdmxMapping accepted); problems become row errors. */
-export function mapSdmxRows(table: ReadTable, layout: SdmxLayout, m: SdmxMapping, lang: Lang, onProgress?: (rows: number) => void): MappedRows {
+export async function mapSdmxRows(table: ReadTable, layout: SdmxLayout, m: SdmxMapping, lang: Lang, onProgress?: Progress): Promise<MappedRows> {
   const out = new MappedRows(lang);
   const col = (id: string) => layout.dims.find((d) => d.id === id)?.col ?? (id === 'TIME_PERIOD' ? layout.timeCol : -1);
   const terrCol = col(m.territoryDimension);
@@ -137,7 +141,7 @@ export function mapSdmxRows(table: ReadTable, layout: SdmxLayout, m: SdmxMapping
   for (const r of table.rows()) {
     const cells = r.cells;
     out.rows++;
-    if (onProgress && out.rows % 50_000 === 0) onProgress(out.rows);
+    if (onProgress && out.rows % PROGRESS_EVERY === 0) await onProgress(out.rows);
     let e = constant;
     if (elemCol >= 0) {
       const code = codeOf(cells[elemCol] ?? '', labelled);
@@ -215,7 +219,7 @@ export function mapSdmxRows(table: ReadTable, layout: SdmxLayout, m: SdmxMapping
 }
 
 /** Maps every row of a plain table: one figure per non-empty value column (same point in one row: added up). */
-export function mapTableRows(table: ReadTable, m: TableMapping, lang: Lang, onProgress?: (rows: number) => void): MappedRows {
+export async function mapTableRows(table: ReadTable, m: TableMapping, lang: Lang, onProgress?: Progress): Promise<MappedRows> {
   const out = new MappedRows(lang);
   const idx = new Map(table.header.map((h, i) => [h, i]));
   const terrCol = idx.get(m.territoryColumn) ?? -1;
@@ -230,7 +234,7 @@ export function mapTableRows(table: ReadTable, m: TableMapping, lang: Lang, onPr
     const cells = r.cells;
     if (cells.every((c) => !c.trim())) continue;
     out.rows++;
-    if (onProgress && out.rows % 50_000 === 0) onProgress(out.rows);
+    if (onProgress && out.rows % PROGRESS_EVERY === 0) await onProgress(out.rows);
     const territory = (cells[terrCol] ?? '').trim();
     if (!territory) {
       out.countError();
