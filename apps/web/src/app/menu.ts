@@ -19,6 +19,7 @@ export const MENU: MenuItem[] = [
   { to: '/consigli', label: 'nav.councils', description: 'home.shortcuts.councils', icon: 'pa', visible: always },
   { to: '/organizzazioni', label: 'nav.organizations', description: 'home.shortcuts.organizations', icon: 'box', visible: always },
   { to: '/moduli', label: 'nav.forms', description: 'home.shortcuts.forms', icon: 'file', visible: always },
+  { to: '/analisi', label: 'analysis.nav', description: 'analysis.shortcut', icon: 'chart-line', visible: always },
   { to: '/campagne', label: 'nav.campaigns', description: 'home.shortcuts.campaigns', icon: 'files', visible: can.viewCampaigns },
   { to: '/utenti', label: 'nav.users', description: 'home.shortcuts.users', icon: 'user', visible: can.manageUsers },
   { to: '/registro-attivita', label: 'nav.audit', description: 'home.shortcuts.audit', icon: 'list', visible: can.viewAudit },

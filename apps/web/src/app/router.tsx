@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { can } from '../modules/auth/permissions.ts';
 import { AccessibilityPage } from '../pages/AccessibilityPage.tsx';
+import { AnalysisPage } from '../pages/AnalysisPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
 import { CampaignNewPage } from '../pages/CampaignNewPage.tsx';
 import { CampaignPage } from '../pages/CampaignPage.tsx';
@@ -68,6 +69,7 @@ export const router = createBrowserRouter([
           { path: 'registro-attivita', element: <RequireRole allow={can.viewAudit}><AuditPage /></RequireRole> },
           { path: 'posta-in-uscita', element: <RequireRole allow={can.viewOutbox}><OutboxPage /></RequireRole> },
           { path: 'profilo', element: <ProfilePage /> },
+          { path: 'analisi', element: <AnalysisPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
