@@ -6,6 +6,7 @@ import { AuditPage } from '../pages/AuditPage.tsx';
 import { CampaignNewPage } from '../pages/CampaignNewPage.tsx';
 import { CampaignPage } from '../pages/CampaignPage.tsx';
 import { CampaignsPage } from '../pages/CampaignsPage.tsx';
+import { CouncilDashboardPage } from '../pages/CouncilDashboardPage.tsx';
 import { CouncilPage } from '../pages/CouncilPage.tsx';
 import { CouncilsPage } from '../pages/CouncilsPage.tsx';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
@@ -21,6 +22,7 @@ import { OrganizationPage } from '../pages/OrganizationPage.tsx';
 import { OrganizationsPage } from '../pages/OrganizationsPage.tsx';
 import { OutboxPage } from '../pages/OutboxPage.tsx';
 import { ProfilePage } from '../pages/ProfilePage.tsx';
+import { RegionDashboardPage } from '../pages/RegionDashboardPage.tsx';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { SubmissionPage } from '../pages/SubmissionPage.tsx';
@@ -70,6 +72,8 @@ export const router = createBrowserRouter([
           { path: 'posta-in-uscita', element: <RequireRole allow={can.viewOutbox}><OutboxPage /></RequireRole> },
           { path: 'profilo', element: <ProfilePage /> },
           { path: 'analisi', element: <AnalysisPage /> },
+          { path: 'consigli/:id/cruscotto', element: <CouncilDashboardPage /> },
+          { path: 'regioni/:code/cruscotto', element: <RegionDashboardPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { SelectField } from '../../ui/Field.tsx';
+import { Icon } from '../../ui/Icon.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { QueryError } from '../../ui/QueryError.tsx';
+import { useIndicators, useProfile } from '../indicators/api.ts';
+import { IndicatorCard } from './IndicatorCard.tsx';
+import './analysis.css';
+
+/**
+ * The key indicators of a province or region for a year (?anno=), each beside its region and Italy, ready to print
+ * for a meeting.
+ */
+export function Dashboard({ territory, level }: { territory: string; level: 'province' | 'region' }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const asked = /^\d{4}$/.test(params.get('anno') ?? '') ? (params.get('anno') as string) : undefined;
+  const profile = useProfile(territory, asked);
+  const indicators = useIndicators();
+  const elementsOf = (code: string) => indicators.data?.find((i) => i.code === code)?.elements ?? [];
+
+  if (profile.isPending) return <Loading />;
+  if (profile.isError) return <QueryError error={profile.error} onRetry={() => profile.refetch()} />;
+  const p = profile.data;
+  const periods = [...p.periods].sort().reverse();
+  const period = asked && periods.includes(asked) ? asked : (periods[0] ?? '');
+
+  return (
+    <div className="dashboard">
+      <div className="d-flex flex-wrap align-items-end gap-3 mb-3 d-print-none">
+        <div>
+          <SelectField
+            id="dashboard-year"
+            label={t('analysis.year')}
+            value={period}
+            onChange={(anno) => setParams({ anno }, { replace: true, preventScrollReset: true })}
+            options={periods.map((y) => ({ value: y, label: y }))}
+          />
+        </div>
+        <div className="form-group">
+          <button type="button" className="btn btn-outline-primary" onClick={() => window.print()}>
+            <Icon name="print" color="primary" size="sm" className="me-1" />
+            {t('analysis.dashboard.print')}
+          </button>
+        </div>
+      </div>
+      <p className="lead">{t('analysis.dashboard.intro', { name: p.territory.name, period, beside: [p.region?.name, p.nation.name].filter(Boolean).join(t('analysis.dashboard.and')) })}</p>
+      {p.indicators.length === 0 || !period ? (
+        <p>{t('analysis.dashboard.none')}</p>
+      ) : (
+        <div className="row g-3">
+          {p.indicators.map((entry) => (
+            <div key={entry.indicator.code} className="col-12 col-md-6 col-lg-4">
+              <IndicatorCard entry={entry} period={period} elements={elementsOf(entry.indicator.code)} level={level} />
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
