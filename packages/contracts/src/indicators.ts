@@ -79,7 +79,17 @@ const indicatorFields = {
   key: z.boolean().default(false),
 };
 
-export const indicatorCreate = z.object({ code: indicatorCode, ...indicatorFields });
+export const indicatorCreate = z.object({
+  code: indicatorCode,
+  ...indicatorFields,
+  /** A regional custom indicator (ISTAT code of the region); a regional coordinator's own region by default. */
+  regionCode: z
+    .string()
+    .trim()
+    .regex(/^\d{2}$/, 'Indica il codice ISTAT della regione: due cifre, per esempio 03.|Give the ISTAT code of the region: two digits, e.g. 03.')
+    .nullish()
+    .transform((v) => v ?? null),
+});
 /** A full replacement of the author's fields, based on `version` (409 when someone saved in between). */
 export const indicatorUpdate = z.object({ ...indicatorFields, version: z.number().int().positive() });
 

@@ -12,6 +12,7 @@ import { councilRoutes } from './councils/councils.routes.ts';
 import { dataValueRoutes } from './data-values/data-values.routes.ts';
 import { formXlsformRoutes } from './forms/forms-xlsform.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
+import { indicatorRoutes } from './indicators/indicators.routes.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { territoryRoutes } from './territories/territories.routes.ts';
@@ -35,4 +36,5 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   auditRoutes(app, deps);
   userRoutes(app, deps);
   outboxRoutes(app, deps);
+  indicatorRoutes(app, deps);
 }
