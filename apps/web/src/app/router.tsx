@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { can } from '../modules/auth/permissions.ts';
+import { canDefineIndicators } from '../modules/indicators/can-define.ts';
 import { AccessibilityPage } from '../pages/AccessibilityPage.tsx';
 import { AnalysisPage } from '../pages/AnalysisPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
@@ -14,6 +15,9 @@ import { FormImportPage } from '../pages/FormImportPage.tsx';
 import { FormsPage } from '../pages/FormsPage.tsx';
 import { FormVersionPage } from '../pages/FormVersionPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
+import { IndicatorNewPage } from '../pages/IndicatorNewPage.tsx';
+import { IndicatorPage } from '../pages/IndicatorPage.tsx';
+import { IndicatorsPage } from '../pages/IndicatorsPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { OrganizationEditPage } from '../pages/OrganizationEditPage.tsx';
 import { OrganizationImportPage } from '../pages/OrganizationImportPage.tsx';
@@ -72,6 +76,9 @@ export const router = createBrowserRouter([
           { path: 'posta-in-uscita', element: <RequireRole allow={can.viewOutbox}><OutboxPage /></RequireRole> },
           { path: 'profilo', element: <ProfilePage /> },
           { path: 'analisi', element: <AnalysisPage /> },
+          { path: 'indicatori', element: <IndicatorsPage /> },
+          { path: 'indicatori/nuovo', element: <RequireRole allow={canDefineIndicators}><IndicatorNewPage /></RequireRole> },
+          { path: 'indicatori/:code', element: <IndicatorPage /> },
           { path: 'consigli/:id/cruscotto', element: <CouncilDashboardPage /> },
           { path: 'regioni/:code/cruscotto', element: <RegionDashboardPage /> },
         ],

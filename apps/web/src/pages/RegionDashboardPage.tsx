@@ -13,7 +13,7 @@ export function RegionDashboardPage() {
   const code = useParams().code ?? '';
   const q = useTerritory(code);
   if (q.isPending) return <Loading />;
-  if (!q.data || q.data.level !== 'region') {
+  if (q.data?.level !== 'region') {
     return (
       <LoadFailed
         error={q.error}

@@ -33,8 +33,9 @@ export function TimeSeriesSection({ indicator, territories, view, onViewChange, 
   const [own] = territories;
   const series = useMemo(() => territories.map((x) => ({ ...x, byPeriod: seriesOf(x.values, x.code) })), [territories]);
   const periods = useMemo(() => [...new Set(series.flatMap((s) => [...s.byPeriod.keys()]))].sort(), [series]);
-  // Summed figures of a province, its region and Italy are of different sizes: one axis would flatten the province.
-  const charted = indicator.aggregation === 'sum' ? series.slice(0, 1) : series;
+  // Counts (summed, or with no denominator) of a province, its region and Italy differ in size: one axis would flatten
+  // the province, so the chart shows it alone and the table all three.
+  const charted = indicator.aggregation === 'sum' || !indicator.denominator ? series.slice(0, 1) : series;
   const valueAt = (s: (typeof series)[number], p: string) => s.byPeriod.get(p)?.value ?? null;
   const changeAt = (s: (typeof series)[number], p: string) => {
     const v = valueAt(s, p);
