@@ -17,6 +17,8 @@ import { PageTitle } from '../ui/PageTitle.tsx';
 import { QueryError } from '../ui/QueryError.tsx';
 import '../modules/analysis/analysis.css';
 
+const DEFAULT_INDICATOR = 'stranieri_residenti';
+
 /** The indicator explorer: choose indicator, level and year; map, ranking and time series, all kept in the address. */
 export function AnalysisPage() {
   const { t, i18n } = useTranslation();
@@ -24,8 +26,13 @@ export function AnalysisPage() {
   const themes = useIndicatorThemes();
   const indicators = useIndicators();
   const all = indicators.data ?? [];
-  // Without a choice in the address, the first indicator of the first theme.
-  const code = state.indicator || indicatorGroups(all, themes.data ?? [], i18n.language, t)[0]?.options[0]?.value || '';
+  // Without a choice in the address: foreign residents (the starter set's first figure), else the first key indicator.
+  const code =
+    state.indicator ||
+    all.find((i) => i.code === DEFAULT_INDICATOR)?.code ||
+    all.find((i) => i.key)?.code ||
+    indicatorGroups(all, themes.data ?? [], i18n.language, t)[0]?.options[0]?.value ||
+    '';
   const indicator = all.find((i) => i.code === code);
   const levelValues = useIndicatorValues(indicator?.code, { level: state.level });
   const years = useMemo(() => yearsWithData(levelValues.data ?? []), [levelValues.data]);

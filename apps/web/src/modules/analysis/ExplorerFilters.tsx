@@ -26,7 +26,7 @@ export function ExplorerFilters({ state, indicators, themes, years, onApply }: E
   };
   return (
     <form className="row g-3 align-items-start filter-form" onSubmit={submit} aria-label={t('analysis.filters')}>
-      <div className="col-12 col-lg-6">
+      <div className="col-12 col-lg-4">
         <GroupedSelect
           id="explorer-indicator"
           label={t('analysis.indicator')}
@@ -57,7 +57,7 @@ export function ExplorerFilters({ state, indicators, themes, years, onApply }: E
           options={[...new Set([...years, ...(draft.year ? [draft.year] : [])])].map((y) => ({ value: y, label: y }))}
         />
       </div>
-      <div className="col-12 mb-3">
+      <div className="col-12 col-lg-2 mb-3 explorer-apply">
         <button type="submit" className="btn btn-primary">
           {t('analysis.show')}
         </button>

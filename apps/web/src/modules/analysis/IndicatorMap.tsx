@@ -10,7 +10,8 @@ import { classOf, NO_DATA_COLOR, type ValueClass } from './classes.ts';
 import type { MapLevel } from './explorer-state.ts';
 import type { TerritoryRow } from './explorer-data.ts';
 
-const NO_DATA: Omit<MapCategory, 'label'> = { key: 'none', color: NO_DATA_COLOR, pattern: 'diagonal', patternColor: '#8c98a4' };
+// Unpatterned: the map's default style is this category's, and a pattern there would show under every class too.
+const NO_DATA: Omit<MapCategory, 'label'> = { key: 'none', color: NO_DATA_COLOR, pattern: 'none' };
 
 /** The boundaries of a year's layout: ISTAT stocks are at 1 January, so the layout of that day. */
 export function useYearBoundaries(level: MapLevel, year: string) {

@@ -64,7 +64,7 @@ export default function LineChart({ periods, series, label, format, height = 320
           formatter: (items: { seriesName: string; axisValue: string; value: number | null }[]) =>
             [`<strong>${escapeHtml(items[0]?.axisValue ?? '')}</strong>`, ...items.map((i) => `${escapeHtml(i.seriesName)}: ${i.value == null ? '—' : escapeHtml(format(i.value))}`)].join('<br/>'),
         },
-        xAxis: { type: 'category', data: periods, boundaryGap: false, axisLabel: { fontFamily: FONT, color: '#1a1a1a', fontSize: compact ? 11 : 13 } },
+        xAxis: { type: 'category', data: periods, boundaryGap: false, axisLabel: { margin: 12, fontFamily: FONT, color: '#1a1a1a', fontSize: compact ? 11 : 13 } },
         yAxis: {
           type: 'value',
           scale: true,

@@ -47,7 +47,7 @@ export function SeriesPanel({ indicator, state, rows, selected, levelValues, onC
       <h2 id="explorer-series-title" className="h4">
         {t('analysis.series.title', { where: territories.map((x) => x.name).join(', ') || '—' })}
       </h2>
-      <div className="row">
+      <div className="row mt-4">
         <div className="col-12 col-md-6 col-lg-4">
           <SelectField
             id="explorer-territory"

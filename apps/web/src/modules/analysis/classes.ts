@@ -1,7 +1,7 @@
 /** Sequential blues around Bootstrap Italia's primary colour, light = low, dark = high (as the other maps). */
 export const CLASS_COLORS = ['#e6f0fa', '#99c2eb', '#3385d6', '#004d99', '#001f3d'] as const;
-/** Marks of the patterns drawn over the darker classes must stay visible: light on dark. */
-export const NO_DATA_COLOR = '#f2f2f2';
+/** Territories without a value: a neutral grey, apart from the blues (the tables name them in words). */
+export const NO_DATA_COLOR = '#b8bcc0';
 
 export interface ValueClass {
   /** 0-based, from the lowest values. */

@@ -33,7 +33,7 @@ export function IndicatorCatalogue({ indicators, themes }: { indicators: Indicat
               { key: 'name', header: t('indicators.fields.name'), rowHeader: true, render: (i) => <Link to={`/indicatori/${i.code}`}>{localized(i.name, lang)}</Link> },
               { key: 'unit', header: t('indicators.fields.unit'), render: (i) => localized(i.unit, lang) || '—' },
               { key: 'aggregation', header: t('indicators.fields.aggregation'), render: (i) => t(`indicators.aggregations.${i.aggregation}`) },
-              { key: 'timeRule', header: t('indicators.fields.timeRule'), render: (i) => t(`indicators.timeRules.${i.timeRule}`) },
+              { key: 'timeRule', header: t('indicators.fields.timeRule'), render: (i) => t(`indicators.timeRulesShort.${i.timeRule}`) },
               { key: 'key', header: t('indicators.catalogue.key'), render: (i) => (i.key ? t('common.yes') : t('common.no')) },
               { key: 'origin', header: t('indicators.catalogue.origin'), render: (i) => t(`indicators.origins.${i.origin}`) },
               { key: 'explore', header: t('indicators.catalogue.explore'), render: (i) => <Link to={`/analisi?indicatore=${i.code}`}>{t('indicators.catalogue.exploreLink')}<span className="visually-hidden"> – {localized(i.name, lang)}</span></Link> },
