@@ -25,6 +25,7 @@ import { OrganizationNewPage } from '../pages/OrganizationNewPage.tsx';
 import { OrganizationPage } from '../pages/OrganizationPage.tsx';
 import { OrganizationsPage } from '../pages/OrganizationsPage.tsx';
 import { OutboxPage } from '../pages/OutboxPage.tsx';
+import { PivotPage } from '../pages/PivotPage.tsx';
 import { ProfilePage } from '../pages/ProfilePage.tsx';
 import { RegionDashboardPage } from '../pages/RegionDashboardPage.tsx';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage.tsx';
@@ -76,6 +77,7 @@ export const router = createBrowserRouter([
           { path: 'posta-in-uscita', element: <RequireRole allow={can.viewOutbox}><OutboxPage /></RequireRole> },
           { path: 'profilo', element: <ProfilePage /> },
           { path: 'analisi', element: <AnalysisPage /> },
+          { path: 'analisi/tabella', element: <PivotPage /> },
           { path: 'indicatori', element: <IndicatorsPage /> },
           { path: 'indicatori/nuovo', element: <RequireRole allow={canDefineIndicators}><IndicatorNewPage /></RequireRole> },
           { path: 'indicatori/:code', element: <IndicatorPage /> },

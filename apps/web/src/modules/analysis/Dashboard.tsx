@@ -5,6 +5,7 @@ import { Icon } from '../../ui/Icon.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { useIndicators, useProfile } from '../indicators/api.ts';
+import { localized } from '../indicators/text.ts';
 import { IndicatorCard } from './IndicatorCard.tsx';
 import './analysis.css';
 
@@ -13,7 +14,7 @@ import './analysis.css';
  * for a meeting.
  */
 export function Dashboard({ territory, level }: { territory: string; level: 'province' | 'region' }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const asked = /^\d{4}$/.test(params.get('anno') ?? '') ? (params.get('anno') as string) : undefined;
   const profile = useProfile(territory, asked);
@@ -25,6 +26,10 @@ export function Dashboard({ territory, level }: { territory: string; level: 'pro
   const p = profile.data;
   const periods = [...p.periods].sort().reverse();
   const period = asked && periods.includes(asked) ? asked : (periods[0] ?? '');
+  // Indicators with no figure at all for the territory are named in one line at the end, not drawn as empty cards.
+  const hasData = (e: (typeof p.indicators)[number]) => e.series[0]?.points.some((x) => x.value != null) ?? false;
+  const shown = p.indicators.filter(hasData);
+  const empty = p.indicators.filter((e) => !hasData(e));
 
   return (
     <div className="dashboard">
@@ -46,16 +51,21 @@ export function Dashboard({ territory, level }: { territory: string; level: 'pro
         </div>
       </div>
       <p className="lead">{t('analysis.dashboard.intro', { name: p.territory.name, period, beside: [p.region?.name, p.nation.name].filter(Boolean).join(t('analysis.dashboard.and')) })}</p>
-      {p.indicators.length === 0 || !period ? (
+      {shown.length === 0 || !period ? (
         <p>{t('analysis.dashboard.none')}</p>
       ) : (
         <div className="row g-3">
-          {p.indicators.map((entry) => (
+          {shown.map((entry) => (
             <div key={entry.indicator.code} className="col-12 col-md-6 col-lg-4">
               <IndicatorCard entry={entry} period={period} elements={elementsOf(entry.indicator.code)} level={level} />
             </div>
           ))}
         </div>
+      )}
+      {empty.length > 0 && (
+        <p className="small text-secondary mt-4">
+          {t('analysis.dashboard.withoutData', { names: empty.map((e) => localized(e.indicator.name, i18n.language)).join('; ') })}
+        </p>
       )}
     </div>
   );

@@ -46,7 +46,10 @@ export function IndicatorCard({ entry, period, elements, level }: IndicatorCardP
         </p>
         <p className="mb-2">
           {point?.change != null
-            ? t('analysis.dashboard.change', { change: fmt.change(point.change, ind), percent: fmt.changePercent(point.changePercent), year: Number(period) - 1 })
+            ? // A change of a percentage is told in points: a relative change of it would read as a second percentage.
+              fmt.unitOf(ind) === '%'
+              ? t('analysis.dashboard.changePoints', { change: fmt.change(point.change, ind), year: Number(period) - 1 })
+              : t('analysis.dashboard.change', { change: fmt.change(point.change, ind), percent: fmt.changePercent(point.changePercent), year: Number(period) - 1 })
             : t('analysis.dashboard.noChange')}
         </p>
         {others.length > 0 && (
