@@ -42,8 +42,12 @@ export default function LineChart({ periods, series, label, format, height = 320
     if (!el.current) return;
     const instance = echarts.init(el.current, undefined, { renderer: 'svg' });
     chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el.current);
+    const node = el.current;
+    // A resize may be delivered while the element leaves the page (a chart swapped for its table).
+    const observer = new ResizeObserver(() => {
+      if (!instance.isDisposed() && node.isConnected && node.clientWidth > 0) instance.resize();
+    });
+    observer.observe(node);
     return () => {
       observer.disconnect();
       instance.dispose();

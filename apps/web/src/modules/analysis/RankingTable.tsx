@@ -81,7 +81,7 @@ export function RankingTable({ indicator, rows, year, caption, selected, onSelec
         </thead>
         <tbody>
           {sorted.map((r) => (
-            <tr key={r.code} className={r.code === selected ? 'table-primary' : undefined}>
+            <tr key={r.code} className={r.code === selected ? 'is-selected' : undefined}>
               <td className="text-end">{r.rank ?? '—'}</td>
               <th scope="row" className="fw-normal">
                 {onSelect ? (
