@@ -57,6 +57,13 @@ const schema = z.object({
       return [...new Set(days)].sort((a, b) => b - a);
     })
     .describe('Days before a campaign deadline on which submissions still in draft or returned are reminded (and the day after it)'),
+  IMPORT_MAX_UPLOAD_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024)
+    .default(50)
+    .describe('Largest statistics file (SDMX-CSV, CSV, XLSX) an import accepts, in MB'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -6,6 +6,7 @@ import { jobDefinitions } from './modules/jobs.ts';
 import { prepareDatabase, wantsDemo } from './platform/bootstrap.ts';
 import { buildApp } from './platform/http/app.ts';
 import { createJobRunner } from './platform/jobs/job-runner.ts';
+import { applyImportJob, useImportQueue } from './modules/statistics/statistics.jobs.ts';
 import { deliverMail } from './platform/mail/mail.jobs.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 
@@ -31,6 +32,7 @@ async function main() {
     // Requests first, then the jobs they may have queued, then the database both use.
     await app.close();
     mailer.useQueue(null);
+    useImportQueue(null);
     await jobs.stop();
     await database.close();
     process.exit(0);
@@ -43,6 +45,7 @@ async function main() {
   await jobs.start();
   // A request whose transaction committed must not fail for want of a queued delivery: the sweep sends it.
   mailer.useQueue(() => jobs.enqueue(deliverMail, {}).catch((err: Error) => log(`Consegna della posta non accodata: ${err.message}`)));
+  useImportQueue((importId) => jobs.enqueue(applyImportJob, { importId }));
   // Mail left unsent while the server was down goes out now rather than at the next sweep.
   if (mailer.mode === 'smtp') await jobs.enqueue(deliverMail, {});
   log(config.JOBS_WORKER === 'on' ? 'Attività in background avviate' : 'Attività in background: solo accodate (JOBS_WORKER=off)');

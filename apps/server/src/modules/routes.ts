@@ -14,6 +14,7 @@ import { formXlsformRoutes } from './forms/forms-xlsform.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
 import { indicatorRoutes } from './indicators/indicators.routes.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
+import { importRoutes } from './statistics/imports.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { territoryRoutes } from './territories/territories.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
@@ -37,4 +38,5 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   userRoutes(app, deps);
   outboxRoutes(app, deps);
   indicatorRoutes(app, deps);
+  importRoutes(app, deps);
 }

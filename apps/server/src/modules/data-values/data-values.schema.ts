@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { DATA_SOURCE_TYPES, DATA_VALUE_TYPES } from '@mosaico/contracts/data-values';
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { councils } from '../councils/councils.schema.ts';
@@ -50,6 +51,10 @@ export const dataValues = pgTable(
   },
   (t) => [
     uniqueIndex('data_values_point_uq').on(t.sourceType, t.sourceId, t.dataElementId, t.disaggregation, t.period, t.territoryId),
+    // One current value per imported point: a later import replaces it (imports keep what they replaced).
+    uniqueIndex('data_values_import_point_uq')
+      .on(t.dataElementId, t.disaggregation, t.period, t.territoryId)
+      .where(sql`source_type = 'import'`),
     index('data_values_element_period_idx').on(t.dataElementId, t.period),
     index('data_values_territory_idx').on(t.territoryId),
   ],

@@ -3,6 +3,7 @@ import { systemActor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { listCouncils } from '../councils/councils.service.ts';
+import { loadDemoStatistics } from '../statistics/statistics-demo.seed.ts';
 import { createOrganization } from '../organizations/organizations.service.ts';
 import { resolveTerritory } from '../territories/territories.service.ts';
 import { createUser } from '../users/users.service.ts';
@@ -66,5 +67,6 @@ export async function loadDemoData(deps: { db: Db; config: Config; mailer: Maile
       roles: [{ role: a.role as never, scopeType: a.scopeType, scopeId: a.scopeId }],
     });
   }
+  await loadDemoStatistics(ctx);
   return accounts.map(({ role, email, scope }) => ({ role, email, scope }));
 }

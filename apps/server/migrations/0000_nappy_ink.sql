@@ -285,6 +285,32 @@ CREATE TABLE "data_sources" (
 	CONSTRAINT "data_sources_code_unique" UNIQUE("code")
 );
 --> statement-breakpoint
+CREATE TABLE "import_changes" (
+	"import_id" integer NOT NULL,
+	"data_element_id" integer NOT NULL,
+	"disaggregation" text NOT NULL,
+	"period" text NOT NULL,
+	"territory_id" integer NOT NULL,
+	"prior_value" double precision NOT NULL,
+	"prior_source_id" integer NOT NULL,
+	"prior_provisional" boolean NOT NULL,
+	CONSTRAINT "import_changes_import_id_data_element_id_disaggregation_period_territory_id_pk" PRIMARY KEY("import_id","data_element_id","disaggregation","period","territory_id")
+);
+--> statement-breakpoint
+CREATE TABLE "import_files" (
+	"import_id" integer PRIMARY KEY NOT NULL,
+	"content" "bytea" NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "import_mappings" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"key" text NOT NULL,
+	"mapping" jsonb NOT NULL,
+	"updated_by" integer,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "imports" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
@@ -297,7 +323,15 @@ CREATE TABLE "imports" (
 	"created_by" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"applied_at" timestamp with time zone,
-	"rolled_back_at" timestamp with time zone
+	"rolled_back_at" timestamp with time zone,
+	"file_size" integer DEFAULT 0 NOT NULL,
+	"signature" text,
+	"mapping" jsonb,
+	"mapping_source" text DEFAULT 'none' NOT NULL,
+	"analysis" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"progress_done" integer DEFAULT 0 NOT NULL,
+	"progress_total" integer DEFAULT 0 NOT NULL,
+	"failure" jsonb
 );
 --> statement-breakpoint
 CREATE TABLE "boundary_sets" (
@@ -418,6 +452,9 @@ ALTER TABLE "organization_contacts" ADD CONSTRAINT "organization_contacts_create
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_changes" ADD CONSTRAINT "import_changes_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_files" ADD CONSTRAINT "import_files_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_mappings" ADD CONSTRAINT "import_mappings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_data_source_id_data_sources_id_fk" FOREIGN KEY ("data_source_id") REFERENCES "public"."data_sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "territory_changes" ADD CONSTRAINT "territory_changes_from_id_territories_id_fk" FOREIGN KEY ("from_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -446,6 +483,7 @@ CREATE INDEX "submission_comments_thread_idx" ON "submission_comments" USING btr
 CREATE INDEX "council_territories_territory_idx" ON "council_territories" USING btree ("territory_id");--> statement-breakpoint
 CREATE INDEX "councils_region_idx" ON "councils" USING btree ("region_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "data_values_point_uq" ON "data_values" USING btree ("source_type","source_id","data_element_id","disaggregation","period","territory_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "data_values_import_point_uq" ON "data_values" USING btree ("data_element_id","disaggregation","period","territory_id") WHERE source_type = 'import';--> statement-breakpoint
 CREATE INDEX "data_values_element_period_idx" ON "data_values" USING btree ("data_element_id","period");--> statement-breakpoint
 CREATE INDEX "data_values_territory_idx" ON "data_values" USING btree ("territory_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "form_versions_form_version_uq" ON "form_versions" USING btree ("form_id","version");--> statement-breakpoint
@@ -456,6 +494,8 @@ CREATE INDEX "organizations_council_idx" ON "organizations" USING btree ("counci
 CREATE INDEX "organizations_region_idx" ON "organizations" USING btree ("region_id");--> statement-breakpoint
 CREATE INDEX "organizations_kind_idx" ON "organizations" USING btree ("kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "organizations_name_uq" ON "organizations" USING btree (coalesce("council_id", 0),coalesce("region_id", 0),lower("name"));--> statement-breakpoint
+CREATE INDEX "import_changes_prior_source_idx" ON "import_changes" USING btree ("prior_source_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "import_mappings_kind_key_uq" ON "import_mappings" USING btree ("kind","key");--> statement-breakpoint
 CREATE INDEX "imports_data_source_idx" ON "imports" USING btree ("data_source_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "territories_level_code_from_uq" ON "territories" USING btree ("level","code","valid_from");--> statement-breakpoint
 CREATE INDEX "territories_parent_idx" ON "territories" USING btree ("parent_id");--> statement-breakpoint
