@@ -96,8 +96,14 @@ export default async function indicatorExplorerJourney({ page, base, checkA11y }
   expect((await pivotRow.innerText()).includes(it.format(expected)), `the pivot's Milano row to show ${it.format(expected)}`);
   await checkA11y(page, 'tabella pivot');
 
+  // The catalogue, by theme, leads to the form of a new indicator.
+  await page.goto(`${base}/indicatori`);
+  await page.getByRole('heading', { level: 1, name: 'Catalogo degli indicatori' }).waitFor();
+  await page.getByRole('link', { name: 'Stranieri residenti', exact: true }).first().waitFor();
+  await checkA11y(page, 'catalogo degli indicatori');
+
   // A faulty formula: the check shows the message under the formula, at its position.
-  await page.goto(`${base}/indicatori/nuovo`);
+  await page.getByRole('link', { name: 'Nuovo indicatore' }).click();
   await page.getByRole('heading', { level: 1, name: 'Nuovo indicatore' }).waitFor();
   await page.getByLabel('Codice', { exact: true }).fill('prova_formula_errata');
   await page.getByLabel('Nome (italiano)').fill('Prova di formula errata');
@@ -130,4 +136,12 @@ export default async function indicatorExplorerJourney({ page, base, checkA11y }
   expect((await card.innerText()).includes(shown), `the dashboard card to show ${shown}`);
   await page.getByRole('button', { name: 'Stampa il cruscotto' }).waitFor();
   await checkA11y(page, 'cruscotto del consiglio');
+
+  // The regional coordinator's dashboard of Lombardia, beside Italy.
+  await signInDemo(page, base, 'regione@mosaico.demo');
+  await page.goto(`${base}/territori/03`);
+  await page.getByRole('link', { name: 'Cruscotto degli indicatori della regione' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Cruscotto della regione Lombardia' }).waitFor();
+  await page.getByRole('region', { name: 'Stranieri residenti', exact: true }).waitFor();
+  await checkA11y(page, 'cruscotto della regione');
 }
