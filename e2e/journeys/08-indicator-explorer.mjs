@@ -107,13 +107,17 @@ export default async function indicatorExplorerJourney({ page, base, checkA11y }
   await page.getByRole('heading', { level: 1, name: 'Nuovo indicatore' }).waitFor();
   await page.getByLabel('Codice', { exact: true }).fill('prova_formula_errata');
   await page.getByLabel('Nome (italiano)').fill('Prova di formula errata');
-  await page.getByLabel('Numeratore').fill('[istat.stranieri_residenti] * (2 +');
+  const faulty = '[istat.stranieri_residenti] * (2 +';
+  await page.getByLabel('Numeratore').fill(faulty);
   await page.getByRole('button', { name: 'Verifica formula' }).click();
   const issue = page.locator('#indicator-numerator-issue-0');
   await issue.waitFor();
-  const issueText = await issue.innerText();
-  expect(/caratter/i.test(issueText) && issueText.includes('^'), `a positioned message with a caret under the numerator, got ${issueText}`);
-  await page.getByRole('group', { name: /Correggi/ }).or(page.locator('.error-summary')).first().waitFor();
+  // The formula's line with the fault marked, a caret under it (after the dangling "+"), and the message.
+  const caretLine = (await issue.locator('pre').innerText()).split('\n')[1] ?? '';
+  expect(caretLine.indexOf('^') >= faulty.indexOf('+'), `a caret under the end of the formula, got "${caretLine}"`);
+  expect((await issue.locator('.field-error').innerText()).length > 0, 'the message under the formula');
+  expect((await page.getByLabel('Numeratore').getAttribute('aria-describedby')).includes('indicator-numerator-issue-0'), 'the message bound to the field');
+  await page.locator('.error-summary').waitFor();
   await checkA11y(page, 'nuovo indicatore con formula errata');
   // Saving is refused with the same message, linked from the summary to the formula.
   await page.getByRole('button', { name: 'Salva' }).click();

@@ -62,8 +62,12 @@ export function AnalysisPage() {
         <>
           <ExplorerFilters state={{ ...state, indicator: code }} indicators={all} themes={themes.data} years={years} onApply={(p) => update({ ...p, territory: '' })} />
           <div className="mb-4">
-            <h2 className="h3">{name}</h2>
-            {indicator.description && <p className="mb-1">{localized(indicator.description, i18n.language)}</p>}
+            {indicator.description && (
+              <p className="mb-1">
+                <strong>{name}</strong>: {localized(indicator.description, i18n.language)}{' '}
+                <Link to={`/indicatori/${indicator.code}`}>{t('analysis.definitionLink')}</Link>
+              </p>
+            )}
             {state.year && year && state.year !== year && (
               <p className="alert alert-info" role="status">
                 {t('analysis.yearFallback', { asked: state.year, year })}

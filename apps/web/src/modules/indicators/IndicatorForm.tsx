@@ -148,7 +148,7 @@ export function IndicatorForm({ initial, themes, editing, onSubmit, submitting, 
   /** Each formula's first fault, for the summary at the top. */
   const formulaSummary = (list: FormulaIssue[]) => Object.fromEntries(FORMULA_FIELDS.flatMap((f) => {
     const mine = list.filter((i) => i.field === f);
-    return mine.length ? [[f, mine.map((i) => t('indicators.form.issueShort', { at: i.start + 1, message: i.message })).join(' ')]] : [];
+    return mine.length ? [[f, mine.map((i) => i.message).join(' ')]] : [];
   }));
 
   const runCheck = async () => {
@@ -203,7 +203,7 @@ export function IndicatorForm({ initial, themes, editing, onSubmit, submitting, 
       </fieldset>
       <fieldset className="form-fieldset mb-4">
         <legend className="h5 px-0">{t('indicators.form.formulas')}</legend>
-        <p className="small mb-4">{t('indicators.form.syntax')}</p>
+        <p className="small mb-5">{t('indicators.form.syntax')}</p>
         <FormulaField {...field('numerator')} required hint={t('indicators.fields.numeratorHint')} issues={issuesOf('numerator')} />
         <FormulaField {...field('denominator')} hint={t('indicators.fields.denominatorHint')} issues={issuesOf('denominator')} />
         <TextField {...field('factor')} required inputMode="decimal" hint={t('indicators.fields.factorHint')} />
