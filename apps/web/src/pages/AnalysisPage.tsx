@@ -9,6 +9,9 @@ import { RankingTable } from '../modules/analysis/RankingTable.tsx';
 import { SeriesPanel } from '../modules/analysis/SeriesPanel.tsx';
 import { SourceNote } from '../modules/analysis/SourceNote.tsx';
 import { Downloads } from '../modules/analysis/Downloads.tsx';
+import { useSession } from '../modules/auth/api.ts';
+import { scopeIdsOf } from '../modules/auth/permissions.ts';
+import { useCouncil } from '../modules/councils/api.ts';
 import { useIndicators, useIndicatorThemes, useIndicatorValues, valuesExportUrl } from '../modules/indicators/api.ts';
 import { indicatorGroups } from '../modules/indicators/IndicatorSelect.tsx';
 import { localized } from '../modules/indicators/text.ts';
@@ -38,8 +41,12 @@ export function AnalysisPage() {
   const years = useMemo(() => yearsWithData(levelValues.data ?? []), [levelValues.data]);
   const year = years.includes(state.year) ? state.year : (years[0] ?? '');
   const rows = useMemo(() => (year ? rowsOfYear(levelValues.data ?? [], year) : []), [levelValues.data, year]);
-  const topRanked = rows.find((r) => r.rank === 1)?.code ?? '';
-  const selected = rows.some((r) => r.code === state.territory) ? state.territory : topRanked;
+  // The territory followed: the one chosen, else the user's own council's (province or region), else the first ranked.
+  const me = useSession().data?.me;
+  const council = useCouncil(me ? (scopeIdsOf(me, 'council')[0] ?? 0) : 0);
+  const own = state.level === 'province' ? council.data?.territories.find((x) => x.level === 'province')?.code : council.data?.region.code;
+  const has = (code: string | undefined) => !!code && rows.some((r) => r.code === code);
+  const selected = has(state.territory) ? state.territory : has(own) ? (own as string) : (rows.find((r) => r.rank === 1)?.code ?? '');
   const name = indicator ? localized(indicator.name, i18n.language) : '';
   const levelName = t(`analysis.levelsPlural.${state.level}`);
 
