@@ -30,7 +30,7 @@ export interface SeriesTotal {
   territoryId: number;
   year: string;
   value: number;
-  /** The level the figures were stored at (3 comune … 0 nation): equal to the level's own depth means stored there. */
+  /** The finest level of the figures added (3 comune … 0 nation): the level's own depth means stored right there. */
   finest: number;
   provisional: boolean;
   imported: boolean;
@@ -42,10 +42,11 @@ export const LEVEL_DEPTH: Record<RollupLevel | 'comune', number> = { nation: 0, 
 /**
  * Yearly totals of series at the asked levels, read from `data_values` at query time:
  * 1. the reader's values (imported; collected in scope or approved), one per point (the latest of duplicate sources);
- *    a filtered series takes the stored margin (`sesso=F`) where there is one, else the sum of its full cells;
+ *    a series takes the stored total or margin (`sesso=F`) where there is one, else the sum of its full cells;
  * 2. a year from finer periods: stock → the year's last observation of each territory, flow → their sum;
- * 3. each territory's figure placed on its ancestors (through the versions it was stored on); at each ancestor
- *    only the finest level with data counts, so a stored regional figure and its provinces are never both added.
+ * 3. each territory's figure placed on its ancestors (through the versions it was stored on) and added up; a figure
+ *    stored for a territory counts only where nothing finer is stored below it, so a stored regional figure and its
+ *    provinces are never both added, and a region with some provinces by comune and others by province adds both.
  */
 export async function readSeriesTotals(
   db: DbOrTx,
@@ -62,12 +63,12 @@ export async function readSeriesTotals(
   const scopeFilter = opts.scope.all
     ? sql``
     : sql`and (dv.source_type = 'import' or not dv.provisional or dv.council_id = any(${`{${opts.scope.councilIds.join(',')}}`}::int[]))`;
-  const hasFilters = opts.series.some((s) => s.filterKey !== '');
-  // A filtered series also reads full cells, in case no margin was stored (a form's sesso × area item).
-  const cells = hasFilters
+  // A series of a broken-down element also reads its full cells, used where no margin or total was stored (a
+  // form's sesso × area item, the Ministry's reception figures by type).
+  const cells = opts.series.some((s) => s.categoryCount > 0)
     ? sql`union all
       select s.k, dv.territory_id, dv.period, dv.disaggregation, dv.value, dv.provisional, dv.source_type, dv.updated_at, false as exact
-      from s join data_values dv on dv.data_element_id = s.e and s.d <> '' and dv.dimensions @> s.f
+      from s join data_values dv on dv.data_element_id = s.e and s.n > 0 and dv.dimensions @> s.f
         and dv.disaggregation <> s.d and dv.disaggregation <> ''
         and length(dv.disaggregation) - length(replace(dv.disaggregation, ';', '')) = s.n - 1
       where true ${scopeFilter} ${periodFilter}`
@@ -79,7 +80,7 @@ export async function readSeriesTotals(
       : sql`select k, territory_id, left(period, 4) as year, sum(value) as value, bool_or(provisional) as provisional,
           bool_or(imported) as imported, bool_or(collected) as collected from per_period group by 1, 2, 3`;
   const branch = (level: RollupLevel, column: string) =>
-    sql`select ${level}::text as level, ${sql.raw(column)} as anc, k, year, depth, value, provisional, imported, collected from placed where ${sql.raw(column)} is not null`;
+    sql`select ${level}::text as level, ${sql.raw(column)} as anc, k, year, depth, value, provisional, imported, collected from kept where ${sql.raw(column)} is not null`;
   const branches = opts.levels.map((l) => branch(l, l === 'province' ? 'prov_id' : l === 'region' ? 'reg_id' : 'nat_id'));
   const result = await db.execute(sql`
     with s as (select * from jsonb_to_recordset(${seriesJson}::jsonb) as x(k text, e int, d text, f jsonb, n int)),
@@ -113,11 +114,20 @@ export async function readSeriesTotals(
       left join territories t2 on t2.id = t1.parent_id
       left join territories t3 on t3.id = t2.parent_id
     ),
-    lv as (${sql.join(branches, sql` union all `)}),
-    ranked as (select *, max(depth) over (partition by level, anc, k, year) as finest from lv)
-    select level, anc, k, year, sum(value) as value, max(finest) as finest, bool_or(provisional) as provisional,
+    kept as (
+      select * from (
+        select *,
+          max(depth) over (partition by k, year, prov_id) as below_prov,
+          max(depth) over (partition by k, year, reg_id) as below_reg,
+          max(depth) over (partition by k, year, nat_id) as below_nat
+        from placed
+      ) w
+      where depth = 3 or (depth = 2 and below_prov = 2) or (depth = 1 and below_reg = 1) or (depth = 0 and below_nat = 0)
+    ),
+    lv as (${sql.join(branches, sql` union all `)})
+    select level, anc, k, year, sum(value) as value, max(depth) as finest, bool_or(provisional) as provisional,
       bool_or(imported) as imported, bool_or(collected) as collected
-    from ranked where depth = finest
+    from lv
     group by level, anc, k, year`);
   return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
     series: String(r.k),
