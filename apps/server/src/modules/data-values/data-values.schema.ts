@@ -51,6 +51,8 @@ export const dataValues = pgTable(
   (t) => [
     uniqueIndex('data_values_point_uq').on(t.sourceType, t.sourceId, t.dataElementId, t.disaggregation, t.period, t.territoryId),
     index('data_values_element_period_idx').on(t.dataElementId, t.period),
+    // Indicators read one breakdown of an element over all periods (bench/analytics, ADR 11).
+    index('data_values_element_breakdown_idx').on(t.dataElementId, t.disaggregation, t.period),
     index('data_values_territory_idx').on(t.territoryId),
   ],
 );
