@@ -84,7 +84,26 @@ describe('indicator values: roll-up', () => {
   it('filters by category option and compares with the previous year', async () => {
     expect((await one(admin, 'quota_donne_straniere', 'level=region&period=2023', 'Lombardia'))?.value).toBe(53.3);
     expect(await one(admin, 'variazione_stranieri', 'level=province&period=2023', 'Milano')).toMatchObject({ value: 25, numerator: 20, denominator: 80 });
-    expect(await one(admin, 'variazione_stranieri', 'level=province&period=2022', 'Milano')).toMatchObject({ value: null, reason: 'no_data' });
+    expect(await one(admin, 'variazione_stranieri', 'level=province&period=2022', 'Milano')).toMatchObject({ value: null, reason: 'no_previous_period' });
+  });
+
+  it('adds up by the indicator’s rule: sum, average, weighted average, or only figures stored for the territory itself', async () => {
+    const define = async (code: string, over: Record<string, unknown>) => {
+      const res = await admin.post('/api/v1/indicators', { code, name: { it: code }, numerator: '[istat.stranieri_residenti]', denominator: '[istat.popolazione_residente]', factor: 100, ...over });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await define('prova_somma', { denominator: null, factor: 1, aggregation: 'sum', decimals: 0 });
+    await define('prova_media', { aggregation: 'average' });
+    await define('prova_ponderata', { aggregation: 'weighted_average', weight: '[istat.popolazione_residente]' });
+    await define('prova_registrato', { denominator: null, factor: 1, aggregation: 'none', decimals: 0 });
+    const at = (code: string, level: string, name: string) => one(admin, code, `level=${level}&period=2023`, name);
+    expect((await at('prova_somma', 'nation', 'Italia'))?.value).toBe(180);
+    // Milano 10, Bergamo 10, Napoli 5 (%).
+    expect((await at('prova_media', 'nation', 'Italia'))?.value).toBe(8.3);
+    expect(await at('prova_ponderata', 'nation', 'Italia')).toMatchObject({ value: 8.6, denominator: 2100 });
+    expect((await at('prova_registrato', 'region', 'Lombardia'))?.value).toBe(999);
+    expect(await at('prova_registrato', 'region', 'Campania')).toMatchObject({ value: null, reason: 'not_stored' });
+    expect((await at('prova_registrato', 'province', 'Milano'))?.value).toBe(100);
   });
 
   it('uses figures stored only by region where no finer ones exist; a stock takes the year’s last report', async () => {

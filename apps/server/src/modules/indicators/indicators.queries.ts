@@ -32,6 +32,8 @@ export interface SeriesTotal {
   value: number;
   /** The finest level of the figures added (3 comune … 0 nation): the level's own depth means stored right there. */
   finest: number;
+  /** The figure stored for this very territory, even where finer ones replace it in `value` (the `none` rule). */
+  own: number | null;
   provisional: boolean;
   imported: boolean;
   collected: boolean;
@@ -80,7 +82,8 @@ export async function readSeriesTotals(
       : sql`select k, territory_id, left(period, 4) as year, sum(value) as value, bool_or(provisional) as provisional,
           bool_or(imported) as imported, bool_or(collected) as collected from per_period group by 1, 2, 3`;
   const branch = (level: RollupLevel, column: string) =>
-    sql`select ${level}::text as level, ${sql.raw(column)} as anc, k, year, depth, value, provisional, imported, collected from kept where ${sql.raw(column)} is not null`;
+    sql`select ${level}::text as level, ${LEVEL_DEPTH[level]}::int as ld, ${sql.raw(column)} as anc, k, year, depth, kept, value, provisional, imported, collected
+      from kept where ${sql.raw(column)} is not null`;
   const branches = opts.levels.map((l) => branch(l, l === 'province' ? 'prov_id' : l === 'region' ? 'reg_id' : 'nat_id'));
   const result = await db.execute(sql`
     with s as (
@@ -124,12 +127,13 @@ export async function readSeriesTotals(
       union all select distinct k, year, nat_id, 0 from placed where depth > 0
     ),
     kept as (
-      select p.* from placed p
-      where not exists (select 1 from finer f where f.k = p.k and f.year = p.year and f.depth = p.depth and f.id = p.territory_id)
+      select p.*, not exists (select 1 from finer f where f.k = p.k and f.year = p.year and f.depth = p.depth and f.id = p.territory_id) as kept
+      from placed p
     ),
     lv as (${sql.join(branches, sql` union all `)})
-    select level, anc, k, year, sum(value) as value, max(depth) as finest, bool_or(provisional) as provisional,
-      bool_or(imported) as imported, bool_or(collected) as collected
+    select level, anc, k, year, sum(value) filter (where kept) as value, max(depth) filter (where kept) as finest,
+      sum(value) filter (where depth = ld) as own, bool_or(provisional) filter (where kept) as provisional,
+      bool_or(imported) filter (where kept) as imported, bool_or(collected) filter (where kept) as collected
     from lv
     group by level, anc, k, year`);
   return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
@@ -139,6 +143,7 @@ export async function readSeriesTotals(
     year: String(r.year),
     value: Number(r.value),
     finest: Number(r.finest),
+    own: r.own == null ? null : Number(r.own),
     provisional: r.provisional === true,
     imported: r.imported === true,
     collected: r.collected === true,
