@@ -108,6 +108,10 @@ describe('indicator values: roll-up', () => {
 
   it('uses figures stored only by region where no finer ones exist; a stock takes the year’s last report', async () => {
     expect(await one(admin, 'accolti_hotspot_1000_abitanti', 'level=region&period=2023', 'Lombardia')).toMatchObject({ numerator: 20, denominator: 1500, value: 13.33 });
+    // A flow adds the year's reports up.
+    const flow = await admin.post('/api/v1/indicators', { code: 'prova_flusso', name: { it: 'Flusso' }, numerator: '[ministero.migranti_accoglienza | tipo_accoglienza=hotspot]', timeRule: 'flow', decimals: 0 });
+    expect(flow.statusCode, flow.body).toBe(201);
+    expect((await one(admin, 'prova_flusso', 'level=region&period=2023', 'Lombardia'))?.value).toBe(30);
     // No total row: the types add up.
     expect((await one(admin, 'accolti_1000_abitanti', 'level=region&period=2023', 'Lombardia'))?.numerator).toBe(25);
     expect(await one(admin, 'accolti_hotspot_1000_abitanti', 'level=province&period=2023', 'Milano')).toMatchObject({ value: null, reason: 'no_data' });
