@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { disaggregationKey } from '../data-values/form-data-values.ts';
 import { dataElements } from '../data-values/data-values.schema.ts';
 import type { indicators } from './indicators.schema.ts';
-import { type CollectedScope, LEVEL_DEPTH, type RollupLevel, readSeriesTotals, readTerritoryTree, type SeriesSpec, type SeriesTotal } from './indicators.queries.ts';
+import { type CollectedScope, type RollupLevel, readSeriesTotals, readTerritoryTree, type SeriesSpec, type SeriesTotal } from './indicators.queries.ts';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 type Tree = Awaited<ReturnType<typeof readTerritoryTree>>;
@@ -128,21 +128,32 @@ export async function computeIndicator(
   const direct = (c: Compiled, level: RollupLevel, id: number, year: string): Computed => {
     const trace: Trace = { provisional: false, imported: false, collected: false };
     const storedOnly = c.row.aggregation === 'none';
+    // Why a reference had no value: only a previous period missing, or figures only finer than stored ones.
+    const missing = { now: false, before: false, notStored: false };
     const resolve = (ref: RefNode, back: number): number | null => {
       const y = String(Number(year) - back);
+      let v: number | null = null;
       if (ref.target === 'indicator') {
-        const v = computeAt(ref.ref, level, id, y);
-        merge(trace, v.trace);
-        return v.value;
+        const r = computeAt(ref.ref, level, id, y);
+        merge(trace, r.trace);
+        v = r.value;
+      } else {
+        const t = totals.get(`${c.row.timeRule}|${seriesKey(ref)}|${level}|${id}|${y}`);
+        if (t && storedOnly && t.own === null) missing.notStored = true;
+        else if (t) {
+          merge(trace, storedOnly ? { provisional: t.provisional, imported: t.imported, collected: t.collected } : t);
+          v = storedOnly ? t.own : t.value;
+        }
       }
-      const t = totals.get(`${c.row.timeRule}|${seriesKey(ref)}|${level}|${id}|${y}`);
-      if (!t || (storedOnly && t.finest !== LEVEL_DEPTH[level])) return null;
-      merge(trace, t);
-      return t.value;
+      if (v === null) missing[back > 0 ? 'before' : 'now'] = true;
+      return v;
     };
     const num = c.numerator ? evaluateIndicatorFormula(c.numerator, resolve) : null;
     const den = c.denominator ? evaluateIndicatorFormula(c.denominator, resolve) : 1;
-    return finish(c, num, c.denominator ? den : null, trace);
+    const out = finish(c, num, c.denominator ? den : null, trace);
+    if (out.reason === 'no_data' && missing.notStored) out.reason = 'not_stored';
+    else if (out.reason === 'no_data' && missing.before && !missing.now) out.reason = 'no_previous_period';
+    return out;
   };
 
   const fromProvinces = (c: Compiled, level: RollupLevel, id: number, year: string): Computed => {

@@ -30,8 +30,10 @@ export interface SeriesTotal {
   territoryId: number;
   year: string;
   value: number;
-  /** The level the figures were stored at (3 comune … 0 nation): equal to the level's own depth means stored there. */
+  /** The finest level of the figures added (3 comune … 0 nation): the level's own depth means stored right there. */
   finest: number;
+  /** The figure stored for this very territory, even where finer ones replace it in `value` (the `none` rule). */
+  own: number | null;
   provisional: boolean;
   imported: boolean;
   collected: boolean;
@@ -42,10 +44,11 @@ export const LEVEL_DEPTH: Record<RollupLevel | 'comune', number> = { nation: 0, 
 /**
  * Yearly totals of series at the asked levels, read from `data_values` at query time:
  * 1. the reader's values (imported; collected in scope or approved), one per point (the latest of duplicate sources);
- *    a filtered series takes the stored margin (`sesso=F`) where there is one, else the sum of its full cells;
+ *    a series takes the stored total or margin (`sesso=F`) when the element has any, else the sum of its full cells;
  * 2. a year from finer periods: stock → the year's last observation of each territory, flow → their sum;
- * 3. each territory's figure placed on its ancestors (through the versions it was stored on); at each ancestor
- *    only the finest level with data counts, so a stored regional figure and its provinces are never both added.
+ * 3. each territory's figure placed on its ancestors (through the versions it was stored on) and added up; a figure
+ *    stored for a territory counts only where nothing finer is stored below it, so a stored regional figure and its
+ *    provinces are never both added, and a region with some provinces by comune and others by province adds both.
  */
 export async function readSeriesTotals(
   db: DbOrTx,
@@ -62,12 +65,12 @@ export async function readSeriesTotals(
   const scopeFilter = opts.scope.all
     ? sql``
     : sql`and (dv.source_type = 'import' or not dv.provisional or dv.council_id = any(${`{${opts.scope.councilIds.join(',')}}`}::int[]))`;
-  const hasFilters = opts.series.some((s) => s.filterKey !== '');
-  // A filtered series also reads full cells, in case no margin was stored (a form's sesso × area item).
-  const cells = hasFilters
+  // A series of a broken-down element also reads its full cells, used where no margin or total was stored (a
+  // form's sesso × area item, the Ministry's reception figures by type).
+  const cells = opts.series.some((s) => s.categoryCount > 0)
     ? sql`union all
       select s.k, dv.territory_id, dv.period, dv.disaggregation, dv.value, dv.provisional, dv.source_type, dv.updated_at, false as exact
-      from s join data_values dv on dv.data_element_id = s.e and s.d <> '' and dv.dimensions @> s.f
+      from s join data_values dv on dv.data_element_id = s.e and s.n > 0 and not s.has_exact and dv.dimensions @> s.f
         and dv.disaggregation <> s.d and dv.disaggregation <> ''
         and length(dv.disaggregation) - length(replace(dv.disaggregation, ';', '')) = s.n - 1
       where true ${scopeFilter} ${periodFilter}`
@@ -79,10 +82,14 @@ export async function readSeriesTotals(
       : sql`select k, territory_id, left(period, 4) as year, sum(value) as value, bool_or(provisional) as provisional,
           bool_or(imported) as imported, bool_or(collected) as collected from per_period group by 1, 2, 3`;
   const branch = (level: RollupLevel, column: string) =>
-    sql`select ${level}::text as level, ${sql.raw(column)} as anc, k, year, depth, value, provisional, imported, collected from placed where ${sql.raw(column)} is not null`;
+    sql`select ${level}::text as level, ${LEVEL_DEPTH[level]}::int as ld, ${sql.raw(column)} as anc, k, year, depth, kept, value, provisional, imported, collected
+      from kept where ${sql.raw(column)} is not null`;
   const branches = opts.levels.map((l) => branch(l, l === 'province' ? 'prov_id' : l === 'region' ? 'reg_id' : 'nat_id'));
   const result = await db.execute(sql`
-    with s as (select * from jsonb_to_recordset(${seriesJson}::jsonb) as x(k text, e int, d text, f jsonb, n int)),
+    with s as (
+      select x.*, exists (select 1 from data_values v where v.data_element_id = x.e and v.disaggregation = x.d) as has_exact
+      from jsonb_to_recordset(${seriesJson}::jsonb) as x(k text, e int, d text, f jsonb, n int)
+    ),
     raw as (
       select s.k, dv.territory_id, dv.period, dv.disaggregation, dv.value, dv.provisional, dv.source_type, dv.updated_at, true as exact
       from s join data_values dv on dv.data_element_id = s.e and dv.disaggregation = s.d
@@ -100,24 +107,34 @@ export async function readSeriesTotals(
       from pt group by k, territory_id, period
     ),
     yearly as (${yearly}),
-    placed as (
-      select y.*,
+    anc as (
+      select t0.id,
         case t0.level when 'comune' then 3 when 'province' then 2 when 'region' then 1 else 0 end as depth,
         case when t0.level = 'province' then t0.id when t1.level = 'province' then t1.id end as prov_id,
         case when t0.level = 'region' then t0.id when t1.level = 'region' then t1.id when t2.level = 'region' then t2.id end as reg_id,
         case when t0.level = 'nation' then t0.id when t1.level = 'nation' then t1.id when t2.level = 'nation' then t2.id
           when t3.level = 'nation' then t3.id end as nat_id
-      from yearly y
-      join territories t0 on t0.id = y.territory_id
+      from territories t0
       left join territories t1 on t1.id = t0.parent_id
       left join territories t2 on t2.id = t1.parent_id
       left join territories t3 on t3.id = t2.parent_id
+      where t0.id in (select distinct territory_id from yearly)
     ),
-    lv as (${sql.join(branches, sql` union all `)}),
-    ranked as (select *, max(depth) over (partition by level, anc, k, year) as finest from lv)
-    select level, anc, k, year, sum(value) as value, max(finest) as finest, bool_or(provisional) as provisional,
-      bool_or(imported) as imported, bool_or(collected) as collected
-    from ranked where depth = finest
+    placed as (select y.*, a.depth, a.prov_id, a.reg_id, a.nat_id from yearly y join anc a on a.id = y.territory_id),
+    finer as (
+      select distinct k, year, prov_id as id, 2 as depth from placed where depth > 2
+      union all select distinct k, year, reg_id, 1 from placed where depth > 1
+      union all select distinct k, year, nat_id, 0 from placed where depth > 0
+    ),
+    kept as (
+      select p.*, not exists (select 1 from finer f where f.k = p.k and f.year = p.year and f.depth = p.depth and f.id = p.territory_id) as kept
+      from placed p
+    ),
+    lv as (${sql.join(branches, sql` union all `)})
+    select level, anc, k, year, sum(value) filter (where kept) as value, max(depth) filter (where kept) as finest,
+      sum(value) filter (where depth = ld) as own, bool_or(provisional) filter (where kept) as provisional,
+      bool_or(imported) filter (where kept) as imported, bool_or(collected) filter (where kept) as collected
+    from lv
     group by level, anc, k, year`);
   return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
     series: String(r.k),
@@ -126,6 +143,7 @@ export async function readSeriesTotals(
     year: String(r.year),
     value: Number(r.value),
     finest: Number(r.finest),
+    own: r.own == null ? null : Number(r.own),
     provisional: r.provisional === true,
     imported: r.imported === true,
     collected: r.collected === true,

@@ -485,6 +485,7 @@ CREATE INDEX "councils_region_idx" ON "councils" USING btree ("region_id");--> s
 CREATE UNIQUE INDEX "data_values_point_uq" ON "data_values" USING btree ("source_type","source_id","data_element_id","disaggregation","period","territory_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "data_values_import_point_uq" ON "data_values" USING btree ("data_element_id","disaggregation","period","territory_id") WHERE source_type = 'import';--> statement-breakpoint
 CREATE INDEX "data_values_element_period_idx" ON "data_values" USING btree ("data_element_id","period");--> statement-breakpoint
+CREATE INDEX "data_values_element_breakdown_idx" ON "data_values" USING btree ("data_element_id","disaggregation","period");--> statement-breakpoint
 CREATE INDEX "data_values_territory_idx" ON "data_values" USING btree ("territory_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "form_versions_form_version_uq" ON "form_versions" USING btree ("form_id","version");--> statement-breakpoint
 CREATE INDEX "form_versions_status_idx" ON "form_versions" USING btree ("form_id","status");--> statement-breakpoint
