@@ -116,7 +116,10 @@ export type TableMapping = z.infer<typeof tableMapping>;
 export const importMapping = z.discriminatedUnion('kind', [sdmxMapping, tableMapping]);
 export type ImportMapping = z.infer<typeof importMapping>;
 
-/** Where the mapping of an import came from. */
+/**
+ * Where the mapping of an import came from: the request, the one saved for the dataflow/table, the shipped one,
+ * or `none` (nothing saved or shipped: for SDMX a generated proposal to review, for a table no mapping yet).
+ */
 export const MAPPING_SOURCES = ['request', 'saved', 'shipped', 'none'] as const;
 
 /**

@@ -6,7 +6,8 @@ import { AppError } from '../../platform/http/errors.ts';
 import { translate } from '../../platform/http/messages.ts';
 import { compareImportStage, createImportStage, restoreImportedValues, stageImportedValues, upsertImportedElements, writeImportStage } from '../data-values/imported-values.ts';
 import { type ResolvedPoints, mapRows, readFileShape, resolvePoints } from './import-analysis.ts';
-import { importChanges, importFiles, imports } from './imports.schema.ts';
+import { readImportFile } from './import-files.ts';
+import { importChanges, imports } from './imports.schema.ts';
 
 /** Rows staged per statement. */
 const BATCH = 100_000;
@@ -66,13 +67,13 @@ export async function stagePoints(tx: DbOrTx, points: ResolvedPoints, elementIds
  */
 export async function runImportApply(ctx: Ctx, importId: number): Promise<{ status: string }> {
   const [imp] = await ctx.db.select().from(imports).where(eq(imports.id, importId));
-  if (!imp || imp.status !== 'queued') return { status: imp?.status ?? 'missing' };
+  if (imp?.status !== 'queued') return { status: imp?.status ?? 'missing' };
   const setProgress = (done: number) => ctx.db.update(imports).set({ progressDone: done }).where(eq(imports.id, importId));
   await ctx.db.update(imports).set({ status: 'running', progressDone: 0 }).where(eq(imports.id, importId));
   try {
-    const [file] = await ctx.db.select().from(importFiles).where(eq(importFiles.importId, importId));
+    const content = await readImportFile(ctx.db, importId);
     const mapping = imp.mapping as ImportMapping;
-    const shape = await readFileShape(file.content, imp.fileName);
+    const shape = await readFileShape(content, imp.fileName);
     let pending: Promise<unknown> = Promise.resolve();
     const mapped = mapRows(shape, mapping, ctx.lang, (rows) => {
       pending = pending.then(() => setProgress(rows));

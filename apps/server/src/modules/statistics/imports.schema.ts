@@ -45,8 +45,9 @@ export const imports = pgTable(
 );
 
 /**
- * The uploaded bytes, kept in the database rather than under the data directory: the apply job (possibly on
- * another instance) reads them in the same place as the import row, and a backup of the database has them.
+ * The uploaded bytes (gzip-compressed), kept in the database rather than under the data directory: the apply
+ * job (possibly on another instance) reads them in the same place as the import row, and a backup of the
+ * database has them. Read and written through import-files.ts.
  */
 export const importFiles = pgTable('import_files', {
   importId: integer('import_id')

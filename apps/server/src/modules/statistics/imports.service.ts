@@ -7,10 +7,11 @@ import { AppError, fieldError, type FieldIssue, invalidFields, notFound } from '
 import { users } from '../users/users.schema.ts';
 import { dataSources } from './data-sources.schema.ts';
 import { type Analysis, checkMapping, chooseMapping, describeColumns, elementIdsFor, type FileShape, mapRows, readFileShape, resolvePoints } from './import-analysis.ts';
+import { storeImportFile } from './import-files.ts';
 import { rollbackImportValues, runImportApply, stagePoints } from './import-apply.ts';
 import { findSavedMapping, saveMapping } from './import-mappings.service.ts';
 import { requireImporter } from './imports.policy.ts';
-import { importFiles, imports } from './imports.schema.ts';
+import { imports } from './imports.schema.ts';
 import { importQueue } from './statistics.jobs.ts';
 
 function parseMappingField(ctx: Ctx, raw: string | undefined): ImportMapping | null {
@@ -102,7 +103,7 @@ export async function createImport(ctx: Ctx, file: { name: string; content: Buff
         progressTotal: counts.rows,
       })
       .returning({ id: imports.id });
-    await tx.insert(importFiles).values({ importId: inserted[0].id, content: file.content });
+    await storeImportFile(tx, inserted[0].id, file.content);
     return inserted;
   });
   if (!fields.dryRun) return applyImport(ctx, row.id, {});

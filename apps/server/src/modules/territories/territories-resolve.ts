@@ -1,4 +1,4 @@
-import { and, inArray, or, sql } from 'drizzle-orm';
+import { and, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { territories, territoryCodes } from './territories.schema.ts';
@@ -28,6 +28,8 @@ interface Candidate {
   validFrom: string;
   validTo: string | null;
 }
+/** One array parameter rather than thousands of parameters (much faster on PGlite). */
+const textArray = (list: string[]) => `{${list.map((s) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 const validAtDate = (c: { validFrom: string; validTo: string | null }, at: string) => c.validFrom <= at && (!c.validTo || c.validTo >= at);
 const LEVEL_RANK: Record<string, number> = { province: 0, region: 1, nation: 2, comune: 3 };
 
@@ -66,7 +68,7 @@ export async function resolveTerritoryCodes(db: DbOrTx, pairs: { code: string; a
         const rows = await db
           .select({ id: territories.id, level: territories.level, validFrom: territories.validFrom, validTo: territories.validTo, code: territories.code })
           .from(territories)
-          .where(inArray(territories.code, chunk));
+          .where(sql`${territories.code} = any(${textArray(chunk)}::text[])`);
         for (const r of rows) push(own, r.code.toUpperCase(), r);
       }
       const schemes = kind === 'auto' ? null : SCHEMES[kind];
@@ -74,7 +76,7 @@ export async function resolveTerritoryCodes(db: DbOrTx, pairs: { code: string; a
         .select({ id: territories.id, level: territories.level, validFrom: territoryCodes.validFrom, validTo: territoryCodes.validTo, code: territoryCodes.code })
         .from(territoryCodes)
         .innerJoin(territories, sql`${territories.id} = ${territoryCodes.territoryId}`)
-        .where(and(inArray(sql`upper(${territoryCodes.code})`, chunk), schemes ? or(...schemes.map((s) => sql`${territoryCodes.scheme} = ${s}`)) : undefined));
+        .where(and(sql`upper(${territoryCodes.code}) = any(${textArray(chunk)}::text[])`, schemes ? or(...schemes.map((s) => sql`${territoryCodes.scheme} = ${s}`)) : undefined));
       for (const r of rows) push(alias, r.code.toUpperCase(), r);
     }
   }
