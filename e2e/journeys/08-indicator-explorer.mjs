@@ -136,7 +136,9 @@ export default async function indicatorExplorerJourney({ page, base, checkA11y }
   await page.getByRole('link', { name: 'Cruscotto degli indicatori del consiglio' }).click();
   await page.getByRole('heading', { level: 1, name: /^Cruscotto – / }).waitFor();
   const card = page.getByRole('region', { name: 'Stranieri residenti', exact: true });
-  await card.waitFor();
+  // The profile computes every key indicator for the province, its region and Italy over all years: on the embedded
+  // database it can take most of a minute.
+  await card.waitFor({ timeout: 120_000 });
   expect((await card.innerText()).includes(shown), `the dashboard card to show ${shown}`);
   await page.getByRole('button', { name: 'Stampa il cruscotto' }).waitFor();
   await checkA11y(page, 'cruscotto del consiglio');
@@ -146,6 +148,6 @@ export default async function indicatorExplorerJourney({ page, base, checkA11y }
   await page.goto(`${base}/territori/03`);
   await page.getByRole('link', { name: 'Cruscotto degli indicatori della regione' }).click();
   await page.getByRole('heading', { level: 1, name: 'Cruscotto della regione Lombardia' }).waitFor();
-  await page.getByRole('region', { name: 'Stranieri residenti', exact: true }).waitFor();
+  await page.getByRole('region', { name: 'Stranieri residenti', exact: true }).waitFor({ timeout: 120_000 });
   await checkA11y(page, 'cruscotto della regione');
 }

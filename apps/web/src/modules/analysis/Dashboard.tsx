@@ -4,10 +4,21 @@ import { SelectField } from '../../ui/Field.tsx';
 import { Icon } from '../../ui/Icon.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
-import { useIndicators, useProfile } from '../indicators/api.ts';
+import { type ProfileResponse, useIndicators, useProfile } from '../indicators/api.ts';
 import { localized } from '../indicators/text.ts';
 import { IndicatorCard } from './IndicatorCard.tsx';
 import './analysis.css';
+
+/**
+ * The latest year in which the most key indicators have a value for the territory: statistics arrive at different
+ * times (reception figures monthly, ISTAT balances a year later), and the newest year alone may hold one figure.
+ */
+export function fullestPeriod(p: ProfileResponse): string {
+  const count = new Map<string, number>();
+  for (const e of p.indicators) for (const x of e.series[0]?.points ?? []) if (x.value != null) count.set(x.period, (count.get(x.period) ?? 0) + 1);
+  const most = Math.max(0, ...count.values());
+  return [...count].filter(([, n]) => n === most).map(([period]) => period).sort().pop() ?? [...p.periods].sort().pop() ?? '';
+}
 
 /**
  * The key indicators of a province or region for a year (?anno=), each beside its region and Italy, ready to print
@@ -25,7 +36,7 @@ export function Dashboard({ territory, level }: { territory: string; level: 'pro
   if (profile.isError) return <QueryError error={profile.error} onRetry={() => profile.refetch()} />;
   const p = profile.data;
   const periods = [...p.periods].sort().reverse();
-  const period = asked && periods.includes(asked) ? asked : (periods[0] ?? '');
+  const period = asked && periods.includes(asked) ? asked : fullestPeriod(p);
   // Indicators with no figure at all for the territory are named in one line at the end, not drawn as empty cards.
   const hasData = (e: (typeof p.indicators)[number]) => e.series[0]?.points.some((x) => x.value != null) ?? false;
   const shown = p.indicators.filter(hasData);
