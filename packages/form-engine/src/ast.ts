@@ -17,11 +17,14 @@ export interface StringNode extends Span {
   value: string;
 }
 
-/** ${code}, ${item.option…} or ${table.row.column}; `ref` is the text between the braces. */
+/** ${code}, ${item.option…} or ${table.row.column}; `ref` is the text between the braces (in data mode: the code). */
 export interface RefNode extends Span {
   kind: 'ref';
   ref: string;
   path: string[];
+  /** Only in data mode (indicator formulas): what the reference names, and a data element's filter. */
+  target?: 'element' | 'indicator';
+  filter?: { category: string; option: string; start: number; end: number }[];
 }
 
 /** `.`: the value of the item a constraint belongs to. */

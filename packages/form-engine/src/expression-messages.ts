@@ -37,6 +37,30 @@ export const expressionMessages = {
     it: `${quote(segment)} non è un codice di opzione (lettere, cifre, _, -, +) né *.`,
     en: `${quote(segment)} is neither an option code (letters, digits, _, -, +) nor *.`,
   }),
+  unclosedElementReference: (pos: number): Message => ({
+    it: `Riferimento a un dato non chiuso alla posizione ${pos}: manca la parentesi quadra ] finale.`,
+    en: `Unclosed data element reference at position ${pos}: the closing ] is missing.`,
+  }),
+  elementCodeMissing: (): Message => ({
+    it: 'manca il codice del dato, es. [istat.stranieri_residenti].',
+    en: 'the data element code is missing, e.g. [istat.stranieri_residenti].',
+  }),
+  elementCode: (code: string): Message => ({
+    it: `${quote(code)} non è un codice di dato valido: segmenti di lettere, cifre, _ e - separati da punti.`,
+    en: `${quote(code)} is not a valid data element code: segments of letters, digits, _ and - separated by dots.`,
+  }),
+  filterPair: (pair: string): Message => ({
+    it: `il filtro ${quote(pair)} va scritto categoria=opzione, es. [istat.stranieri_residenti | sesso=F].`,
+    en: `the filter ${quote(pair)} must be written category=option, e.g. [istat.stranieri_residenti | sesso=F].`,
+  }),
+  filterRepeated: (category: string): Message => ({
+    it: `la categoria ${quote(category)} compare due volte nel filtro.`,
+    en: `the category ${quote(category)} appears twice in the filter.`,
+  }),
+  indicatorCode: (code: string): Message => ({
+    it: `${quote(code)} non è un codice di indicatore valido: lettere minuscole, cifre e _, iniziando con una lettera.`,
+    en: `${quote(code)} is not a valid indicator code: lowercase letters, digits and _, starting with a letter.`,
+  }),
   unclosedParenthesis: (pos: number): Message => ({
     it: `Parentesi non chiusa alla posizione ${pos}.`,
     en: `Unclosed parenthesis at position ${pos}.`,

@@ -14,9 +14,27 @@ export interface Token {
   end: number;
   /** number: its value; string: its content. */
   value?: number | string;
-  /** ref: the dot-separated segments inside ${…}. */
+  /** ref: the dot-separated segments inside ${…} (or of the data element code inside […]). */
   path?: string[];
+  /** ref in data mode: a data element `[code | cat=opt]` or another indicator `{code}`. */
+  target?: 'element' | 'indicator';
+  /** ref to a data element: the category options it is filtered by, each with its span. */
+  filter?: RefFilter[];
 }
+
+/** One `category=option` of a data element reference, with its span in the source. */
+export interface RefFilter {
+  category: string;
+  option: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * What a reference looks like: `form` (the forms: `${item}`), or `data` (indicator formulas: a data element
+ * `[istat.stranieri_residenti | sesso=F]`, another indicator `{quota_stranieri}`).
+ */
+export type ReferenceMode = 'form' | 'data';
 
 const OPERATORS = ['!=', '<=', '>=', '+', '-', '*', '/', '=', '<', '>'];
 // Mistakes authors coming from spreadsheets or programming languages make, each with its fix.
@@ -36,14 +54,18 @@ const HINTS: Record<string, Message> = {
 const KEYWORD_OPERATORS = new Set(['and', 'or', 'div', 'mod']);
 
 /** Splits an expression into tokens; throws ExpressionError at the first character that cannot start one. */
-export function tokenize(src: string): Token[] {
+export function tokenize(src: string, mode: ReferenceMode = 'form'): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < src.length) {
     const c = src[i];
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
       i++;
-    } else if (c === '$' && src[i + 1] === '{') {
+    } else if (mode === 'data' && c === '[') {
+      i = readElementReference(src, i, tokens);
+    } else if (mode === 'data' && c === '{') {
+      i = readIndicatorReference(src, i, tokens);
+    } else if (mode === 'form' && c === '$' && src[i + 1] === '{') {
       i = readReference(src, i, tokens);
     } else if (isDigit(c) || (c === '.' && isDigit(src[i + 1]))) {
       i = readNumber(src, i, tokens);
@@ -85,6 +107,57 @@ function readReference(src: string, start: number, tokens: Token[]): number {
     if (segment !== WILDCARD && !OPTION_CODE.test(segment)) fail(m.referenceSegment(segment));
   }
   tokens.push({ kind: 'ref', text, start, end: close + 1, path });
+  return close + 1;
+}
+
+/** A data element code: dot-separated segments of letters, digits, _ and - (form codes hold hyphens). */
+const ELEMENT_CODE = /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/;
+
+function readElementReference(src: string, start: number, tokens: Token[]): number {
+  const close = src.indexOf(']', start + 1);
+  const next = src.indexOf('[', start + 1);
+  if (close < 0 || (next >= 0 && next < close)) {
+    throw new ExpressionError('unclosed_reference', start, (next >= 0 ? next : src.length) - start, m.unclosedElementReference(start));
+  }
+  const text = src.slice(start, close + 1);
+  const fail = (reason: Message, at = start, length = text.length) => {
+    throw new ExpressionError('invalid_reference', at, length, m.invalidReference(text, start, reason));
+  };
+  const inner = src.slice(start + 1, close);
+  const bar = inner.indexOf('|');
+  const code = (bar < 0 ? inner : inner.slice(0, bar)).trim();
+  if (code === '') fail(m.elementCodeMissing());
+  if (!ELEMENT_CODE.test(code)) fail(m.elementCode(code));
+  const filter: RefFilter[] = [];
+  if (bar >= 0) {
+    // Each "category=option", separated by ; or , — spans point at the pair itself.
+    let offset = start + 1 + bar + 1;
+    for (const part of inner.slice(bar + 1).split(/[;,]/)) {
+      const lead = part.length - part.trimStart().length;
+      const pair = part.trim();
+      const at = offset + lead;
+      offset += part.length + 1;
+      const eq = pair.indexOf('=');
+      const category = eq < 0 ? pair : pair.slice(0, eq).trim();
+      const option = eq < 0 ? '' : pair.slice(eq + 1).trim();
+      if (!CODE.test(category) || !OPTION_CODE.test(option)) fail(m.filterPair(pair), at, Math.max(pair.length, 1));
+      if (filter.some((f) => f.category === category)) fail(m.filterRepeated(category), at, pair.length);
+      filter.push({ category, option, start: at, end: at + pair.length });
+    }
+  }
+  tokens.push({ kind: 'ref', text, start, end: close + 1, path: code.split('.'), target: 'element', filter });
+  return close + 1;
+}
+
+function readIndicatorReference(src: string, start: number, tokens: Token[]): number {
+  const close = src.indexOf('}', start + 1);
+  if (close < 0) throw new ExpressionError('unclosed_reference', start, src.length - start, m.unclosedReference(start));
+  const text = src.slice(start, close + 1);
+  const code = src.slice(start + 1, close).trim();
+  if (!/^[a-z][a-z0-9_]{1,63}$/.test(code)) {
+    throw new ExpressionError('invalid_reference', start, text.length, m.invalidReference(text, start, m.indicatorCode(code)));
+  }
+  tokens.push({ kind: 'ref', text, start, end: close + 1, path: [code], target: 'indicator' });
   return close + 1;
 }
 

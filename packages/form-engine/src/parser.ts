@@ -2,7 +2,7 @@ import type { BinaryOperator, CallNode, Node } from './ast.ts';
 import { ExpressionError } from './errors.ts';
 import { expressionMessages as m } from './expression-messages.ts';
 import { compilePattern, getFunction, suggestFunction } from './functions.ts';
-import { type Token, tokenize } from './lexer.ts';
+import { type ReferenceMode, type Token, tokenize } from './lexer.ts';
 import { comparisonClass } from './operators.ts';
 
 // Binding strength as in XPath 1.0: or < and < equality < relational < additive < multiplicative < unary.
@@ -23,10 +23,24 @@ const PRECEDENCE: Record<BinaryOperator, number> = {
 };
 const WORD_OPERATORS = new Set<string>(['and', 'or', 'div', 'mod']);
 
+/** The functions a language knows, by name, with how many arguments each takes. */
+export interface FunctionTable {
+  get(name: string): { min: number; max: number } | undefined;
+  suggest(name: string): string | null;
+}
+
+/** Another language on the same grammar: its references and functions (indicator formulas use 'data'). */
+export interface ParseOptions {
+  references?: ReferenceMode;
+  functions?: FunctionTable;
+}
+
+const FORM_FUNCTIONS: FunctionTable = { get: getFunction, suggest: suggestFunction };
+
 /** Reads an expression into its syntax tree; throws ExpressionError (code, position, length, message) at the first fault. */
-export function parseExpression(src: string): Node {
+export function parseExpression(src: string, options: ParseOptions = {}): Node {
   if (src.trim() === '') throw new ExpressionError('empty_expression', 0, src.length, m.empty());
-  const parser = new Parser(tokenize(src));
+  const parser = new Parser(tokenize(src, options.references), options.functions ?? FORM_FUNCTIONS);
   const node = parser.expression(0);
   parser.expectEnd();
   return node;
@@ -35,7 +49,10 @@ export function parseExpression(src: string): Node {
 class Parser {
   private index = 0;
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly functions: FunctionTable,
+  ) {}
 
   private peek(): Token {
     return this.tokens[this.index];
@@ -88,6 +105,7 @@ class Parser {
       case 'string':
         return { kind: 'string', value: token.value as string, start: token.start, end: token.end };
       case 'ref':
+        if (token.target) return { kind: 'ref', ref: (token.path ?? []).join('.'), path: token.path ?? [], target: token.target, filter: token.filter, start: token.start, end: token.end };
         return { kind: 'ref', ref: token.text.slice(2, -1), path: token.path ?? [], start: token.start, end: token.end };
       case 'dot':
         return { kind: 'self', start: token.start, end: token.end };
@@ -108,12 +126,12 @@ class Parser {
   private nameOrCall(token: Token): Node {
     const name = token.text;
     if (WORD_OPERATORS.has(name)) throw this.missingOperand(token);
-    const spec = getFunction(name);
+    const spec = this.functions.get(name);
     if (this.peek().kind !== '(') {
       if (spec) throw new ExpressionError('expected_parenthesis', token.end, 1, m.expectedParenthesis(name, token.end));
       throw new ExpressionError('unknown_name', token.start, name.length, m.unknownName(name, token.start));
     }
-    if (!spec) throw new ExpressionError('unknown_function', token.start, name.length, m.unknownFunction(name, token.start, suggestFunction(name)));
+    if (!spec) throw new ExpressionError('unknown_function', token.start, name.length, m.unknownFunction(name, token.start, this.functions.suggest(name)));
     const open = this.next();
     const args: Node[] = [];
     if (this.peek().kind !== ')') {
@@ -129,7 +147,7 @@ class Parser {
     if (args.length < spec.min || args.length > spec.max) {
       throw new ExpressionError('wrong_argument_count', token.start, close.end - token.start, m.wrongArgumentCount(name, spec.min, spec.max, args.length, token.start));
     }
-    checkCall(call);
+    if (this.functions === FORM_FUNCTIONS) checkCall(call);
     return call;
   }
 

@@ -12,6 +12,7 @@ import { councilRoutes } from './councils/councils.routes.ts';
 import { dataValueRoutes } from './data-values/data-values.routes.ts';
 import { formXlsformRoutes } from './forms/forms-xlsform.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
+import { indicatorRoutes } from './indicators/indicators.routes.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { dataSourceRoutes } from './statistics/data-sources.routes.ts';
 import { importRoutes } from './statistics/imports.routes.ts';
@@ -38,5 +39,6 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   userRoutes(app, deps);
   outboxRoutes(app, deps);
   dataSourceRoutes(app, deps);
+  indicatorRoutes(app, deps);
   importRoutes(app, deps);
 }

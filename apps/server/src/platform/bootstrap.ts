@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import { seedCouncils } from '../modules/councils/councils.seed.ts';
 import { seedDefaultForm } from '../modules/forms/forms.seed.ts';
+import { seedIndicators } from '../modules/indicators/indicators.seed.ts';
 import { loadReferenceData } from '../modules/territories/reference-data.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -17,6 +18,8 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
       `Dati di riferimento caricati: ${ref.counts.regions} regioni, ${ref.counts.provinces} province/UTS, ${ref.counts.comuni} comuni, ${n} consigli (${Math.round(performance.now() - t0)} ms)`,
     );
   }
+  const starters = await database.db.transaction((tx) => seedIndicators(tx));
+  if (starters) log(`Indicatori di partenza caricati: ${starters}`);
   const formItems = await seedDefaultForm({ db: database.db, config, mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }) });
   if (formItems) log(`Scheda di monitoraggio CTI pubblicata (versione 1, ${formItems} voci)`);
   return database;

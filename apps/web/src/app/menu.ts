@@ -19,6 +19,7 @@ export const MENU: MenuItem[] = [
   { to: '/consigli', label: 'nav.councils', description: 'home.shortcuts.councils', icon: 'pa', visible: always },
   { to: '/organizzazioni', label: 'nav.organizations', description: 'home.shortcuts.organizations', icon: 'box', visible: always },
   { to: '/moduli', label: 'nav.forms', description: 'home.shortcuts.forms', icon: 'file', visible: always },
+  { to: '/analisi', label: 'analysis.nav', description: 'analysis.shortcut', icon: 'chart-line', visible: always },
   { to: '/campagne', label: 'nav.campaigns', description: 'home.shortcuts.campaigns', icon: 'files', visible: can.viewCampaigns },
   { to: '/basi-dati', label: 'dataSources.nav', description: 'dataSources.navDescription', icon: 'chart-line', visible: always },
   { to: '/statistiche/importa', label: 'imports.nav', description: 'imports.navDescription', icon: 'upload', visible: isNationalAdmin },

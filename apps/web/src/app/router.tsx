@@ -1,10 +1,13 @@
 import { createBrowserRouter } from 'react-router';
 import { can } from '../modules/auth/permissions.ts';
+import { canDefineIndicators } from '../modules/indicators/can-define.ts';
 import { AccessibilityPage } from '../pages/AccessibilityPage.tsx';
+import { AnalysisPage } from '../pages/AnalysisPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
 import { CampaignNewPage } from '../pages/CampaignNewPage.tsx';
 import { CampaignPage } from '../pages/CampaignPage.tsx';
 import { CampaignsPage } from '../pages/CampaignsPage.tsx';
+import { CouncilDashboardPage } from '../pages/CouncilDashboardPage.tsx';
 import { CouncilPage } from '../pages/CouncilPage.tsx';
 import { CouncilsPage } from '../pages/CouncilsPage.tsx';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage.tsx';
@@ -12,6 +15,9 @@ import { FormImportPage } from '../pages/FormImportPage.tsx';
 import { FormsPage } from '../pages/FormsPage.tsx';
 import { FormVersionPage } from '../pages/FormVersionPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
+import { IndicatorNewPage } from '../pages/IndicatorNewPage.tsx';
+import { IndicatorPage } from '../pages/IndicatorPage.tsx';
+import { IndicatorsPage } from '../pages/IndicatorsPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { DataSourceEditPage } from '../pages/DataSourceEditPage.tsx';
 import { DataSourceNewPage } from '../pages/DataSourceNewPage.tsx';
@@ -25,7 +31,9 @@ import { OrganizationNewPage } from '../pages/OrganizationNewPage.tsx';
 import { OrganizationPage } from '../pages/OrganizationPage.tsx';
 import { OrganizationsPage } from '../pages/OrganizationsPage.tsx';
 import { OutboxPage } from '../pages/OutboxPage.tsx';
+import { PivotPage } from '../pages/PivotPage.tsx';
 import { ProfilePage } from '../pages/ProfilePage.tsx';
+import { RegionDashboardPage } from '../pages/RegionDashboardPage.tsx';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { SubmissionPage } from '../pages/SubmissionPage.tsx';
@@ -80,6 +88,13 @@ export const router = createBrowserRouter([
           { path: 'registro-attivita', element: <RequireRole allow={can.viewAudit}><AuditPage /></RequireRole> },
           { path: 'posta-in-uscita', element: <RequireRole allow={can.viewOutbox}><OutboxPage /></RequireRole> },
           { path: 'profilo', element: <ProfilePage /> },
+          { path: 'analisi', element: <AnalysisPage /> },
+          { path: 'analisi/tabella', element: <PivotPage /> },
+          { path: 'indicatori', element: <IndicatorsPage /> },
+          { path: 'indicatori/nuovo', element: <RequireRole allow={canDefineIndicators}><IndicatorNewPage /></RequireRole> },
+          { path: 'indicatori/:code', element: <IndicatorPage /> },
+          { path: 'consigli/:id/cruscotto', element: <CouncilDashboardPage /> },
+          { path: 'regioni/:code/cruscotto', element: <RegionDashboardPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -90,6 +90,9 @@ export function CouncilPage() {
           ))}
         </ul>
       </section>
+      <p>
+        <Link to={`/consigli/${c.id}/cruscotto`}>{t('analysis.dashboard.councilLink')}</Link>
+      </p>
       <CouncilOrganizations councilId={c.id} />
       {can.editCouncils(session.data?.me) && (
         <div className="row">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTerritory } from '../modules/territories/api.ts';
 import { LayoutYearForm } from '../modules/territories/LayoutYearForm.tsx';
 import { useLayoutYear } from '../modules/territories/layout.ts';
@@ -49,6 +49,11 @@ export function TerritoryPage() {
         <Alert variant="info">
           <p className="mb-0">{t('territories.resolvedFrom', { from: territory.resolvedFrom, name: territory.name, code: territory.code })}</p>
         </Alert>
+      )}
+      {territory.level === 'region' && (
+        <p>
+          <Link to={`/regioni/${territory.code}/cruscotto`}>{t('analysis.dashboard.regionLink')}</Link>
+        </p>
       )}
       {territory.level !== 'comune' && <LayoutYearForm key={year} />}
       <Body territory={territory} at={at} suffix={suffix} />

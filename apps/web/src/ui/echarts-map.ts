@@ -29,7 +29,10 @@ export function useMapChart(el: RefObject<HTMLDivElement | null>, onSelect?: (co
     instance.on('click', (p) => {
       if (p.name && select.current) select.current(String(p.name));
     });
-    const observer = new ResizeObserver(() => instance.resize());
+    // A resize may be delivered while the element leaves the page (e.g. a map swapped for its table).
+    const observer = new ResizeObserver(() => {
+      if (!instance.isDisposed() && el.current?.isConnected && el.current.clientWidth > 0) instance.resize();
+    });
     observer.observe(el.current);
     return () => {
       observer.disconnect();

@@ -56,6 +56,8 @@ export const dataValues = pgTable(
       .on(t.dataElementId, t.disaggregation, t.period, t.territoryId)
       .where(sql`source_type = 'import'`),
     index('data_values_element_period_idx').on(t.dataElementId, t.period),
+    // Indicators read one breakdown of an element over all periods (bench/analytics, ADR 11).
+    index('data_values_element_breakdown_idx').on(t.dataElementId, t.disaggregation, t.period),
     index('data_values_territory_idx').on(t.territoryId),
   ],
 );

@@ -12,7 +12,7 @@ import { dataElements, dataValues } from './data-values.schema.ts';
 import { dataElementsOf, disaggregationKey, type FormDataValue } from './form-data-values.ts';
 
 /** Roles that read a council's collected figures (as they read its submission). */
-const COLLECTED_READERS = ['national_admin', 'regional_coordinator', 'council_referent', 'tutor'] as const;
+export const COLLECTED_READERS = ['national_admin', 'regional_coordinator', 'council_referent', 'tutor'] as const;
 
 /** Registers (or refreshes the names of) the data elements of a form version; called when a campaign opens. */
 export async function registerFormDataElements(db: DbOrTx, form: CompiledForm) {

@@ -181,6 +181,34 @@ const messages: Catalogue = {
     it: 'Questa base dati non si può eliminare: {count} importazioni vi fanno riferimento.',
     en: 'This data source cannot be deleted: {count} imports refer to it.',
   },
+  // Indicators (issue 4, indicators part)
+  invalid_formula: {
+    it: 'Formule non valide: {count} problemi. Nulla è stato salvato.',
+    en: 'Invalid formulas: {count} problems. Nothing was saved.',
+  },
+  indicator_exists: { it: 'Esiste già un indicatore con codice «{code}».', en: 'An indicator with code “{code}” already exists.' },
+  indicator_weight_required: {
+    it: 'La media ponderata richiede la formula del peso (es. [istat.popolazione_residente]).',
+    en: 'A weighted average needs a weight formula (e.g. [istat.popolazione_residente]).',
+  },
+  indicator_unknown_theme: { it: 'Tema sconosciuto: «{theme}».', en: 'Unknown theme: “{theme}”.' },
+  indicator_unknown_region: { it: 'Regione sconosciuta: «{code}».', en: 'Unknown region: “{code}”.' },
+  indicator_territory_below_level: {
+    it: 'Il territorio «{code}» è più piccolo del livello richiesto ({level}): scegli un territorio di quel livello o superiore.',
+    en: 'The territory “{code}” is smaller than the level asked ({level}): choose a territory of that level or above.',
+  },
+  indicator_profile_level: {
+    it: 'Il profilo si chiede per una provincia o una regione; «{code}» non lo è.',
+    en: 'A profile is asked for a province or a region; “{code}” is neither.',
+  },
+  indicator_pivot_breakdown: {
+    it: 'La disaggregazione si applica a un dato (element:<codice>), non a un indicatore.',
+    en: 'A breakdown applies to a data element (element:<code>), not to an indicator.',
+  },
+  indicator_pivot_category: {
+    it: 'Il dato «{element}» non è disaggregato per «{category}» (categorie: {categories}).',
+    en: 'The data element “{element}” is not broken down by “{category}” (categories: {categories}).',
+  },
   // Statistics imports (part "imports"): file, mapping and row messages.
   import_file_required: { it: 'Allega il file da importare nel campo «file».', en: 'Attach the file to import in the “file” field.' },
   import_file_empty: { it: 'Il file è vuoto: nulla da importare.', en: 'The file is empty: nothing to import.' },

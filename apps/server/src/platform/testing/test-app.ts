@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../config.ts';
 import { seedCouncils } from '../../modules/councils/councils.seed.ts';
+import { seedIndicators } from '../../modules/indicators/indicators.seed.ts';
 import { loadReferenceData } from '../../modules/territories/reference-data.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import { buildApp } from '../http/app.ts';
@@ -28,6 +29,7 @@ export async function createTestApp(
   await database.db.transaction(async (tx) => {
     await loadReferenceData(tx);
     await seedCouncils(tx);
+    await seedIndicators(tx);
   });
   const config = loadConfig({ LOG_LEVEL: 'silent', MOSAICO_DATA_DIR: '/nonexistent', ...env });
   const app = await buildApp({ config, database, mailer: createMailer({ from: config.MAIL_FROM }), version: 'test' });

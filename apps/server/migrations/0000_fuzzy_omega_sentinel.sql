@@ -212,6 +212,40 @@ CREATE TABLE "forms" (
 	CONSTRAINT "forms_code_unique" UNIQUE("code")
 );
 --> statement-breakpoint
+CREATE TABLE "indicator_themes" (
+	"code" text PRIMARY KEY NOT NULL,
+	"name" jsonb NOT NULL,
+	"kind" text NOT NULL,
+	"order" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "indicators" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"name" jsonb NOT NULL,
+	"description" jsonb,
+	"themes" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"numerator" text NOT NULL,
+	"denominator" text,
+	"factor" double precision DEFAULT 1 NOT NULL,
+	"unit" jsonb,
+	"decimals" integer DEFAULT 1 NOT NULL,
+	"aggregation" text NOT NULL,
+	"weight" text,
+	"time_rule" text NOT NULL,
+	"key" boolean DEFAULT false NOT NULL,
+	"origin" text DEFAULT 'custom' NOT NULL,
+	"region_id" integer,
+	"elements" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"uses" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"created_by" integer,
+	"updated_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "indicators_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
 CREATE TABLE "organization_contacts" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"organization_id" integer NOT NULL,
@@ -443,6 +477,9 @@ ALTER TABLE "data_values" ADD CONSTRAINT "data_values_territory_id_territories_i
 ALTER TABLE "data_values" ADD CONSTRAINT "data_values_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "form_versions" ADD CONSTRAINT "form_versions_form_id_forms_id_fk" FOREIGN KEY ("form_id") REFERENCES "public"."forms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "form_versions" ADD CONSTRAINT "form_versions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicators" ADD CONSTRAINT "indicators_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicators" ADD CONSTRAINT "indicators_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "indicators" ADD CONSTRAINT "indicators_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_contacts" ADD CONSTRAINT "organization_contacts_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_contacts" ADD CONSTRAINT "organization_contacts_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -484,9 +521,11 @@ CREATE INDEX "councils_region_idx" ON "councils" USING btree ("region_id");--> s
 CREATE UNIQUE INDEX "data_values_point_uq" ON "data_values" USING btree ("source_type","source_id","data_element_id","disaggregation","period","territory_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "data_values_import_point_uq" ON "data_values" USING btree ("data_element_id","disaggregation","period","territory_id") WHERE source_type = 'import';--> statement-breakpoint
 CREATE INDEX "data_values_element_period_idx" ON "data_values" USING btree ("data_element_id","period");--> statement-breakpoint
+CREATE INDEX "data_values_element_breakdown_idx" ON "data_values" USING btree ("data_element_id","disaggregation","period");--> statement-breakpoint
 CREATE INDEX "data_values_territory_idx" ON "data_values" USING btree ("territory_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "form_versions_form_version_uq" ON "form_versions" USING btree ("form_id","version");--> statement-breakpoint
 CREATE INDEX "form_versions_status_idx" ON "form_versions" USING btree ("form_id","status");--> statement-breakpoint
+CREATE INDEX "indicators_region_idx" ON "indicators" USING btree ("region_id");--> statement-breakpoint
 CREATE INDEX "organization_contacts_org_idx" ON "organization_contacts" USING btree ("organization_id","date");--> statement-breakpoint
 CREATE INDEX "organizations_council_idx" ON "organizations" USING btree ("council_id");--> statement-breakpoint
 CREATE INDEX "organizations_region_idx" ON "organizations" USING btree ("region_id");--> statement-breakpoint
