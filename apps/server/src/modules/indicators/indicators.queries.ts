@@ -55,7 +55,6 @@ export async function readSeriesTotals(
   opts: { series: SeriesSpec[]; levels: RollupLevel[]; years: string[] | null; timeRule: 'stock' | 'flow'; scope: CollectedScope },
 ): Promise<SeriesTotal[]> {
   if (!opts.series.length || !opts.levels.length) return [];
-  const seriesJson = JSON.stringify(opts.series.map((s) => ({ k: s.key, e: s.elementId, d: s.filterKey, f: s.filter, n: s.categoryCount })));
   const periodFilter = opts.years?.length
     ? sql`and (${sql.join(
         opts.years.map((y) => sql`(dv.period >= ${y} and dv.period < ${String(Number(y) + 1)})`),
@@ -65,16 +64,20 @@ export async function readSeriesTotals(
   const scopeFilter = opts.scope.all
     ? sql``
     : sql`and (dv.source_type = 'import' or not dv.provisional or dv.council_id = any(${`{${opts.scope.councilIds.join(',')}}`}::int[]))`;
-  // A series of a broken-down element also reads its full cells, used where no margin or total was stored (a
-  // form's sesso × area item, the Ministry's reception figures by type).
-  const cells = opts.series.some((s) => s.categoryCount > 0)
-    ? sql`union all
-      select s.k, dv.territory_id, dv.period, dv.disaggregation, dv.value, dv.provisional, dv.source_type, dv.updated_at, false as exact
-      from s join data_values dv on dv.data_element_id = s.e and s.n > 0 and not s.has_exact and dv.dimensions @> s.f
-        and dv.disaggregation <> s.d and dv.disaggregation <> ''
-        and length(dv.disaggregation) - length(replace(dv.disaggregation, ';', '')) = s.n - 1
-      where true ${scopeFilter} ${periodFilter}`
-    : sql``;
+  // One select per series with its own constants, so each reads through the (element, breakdown, period) index.
+  // A series of a broken-down element with no stored total (or margin) reads its full cells instead (a form's
+  // sesso × area item, the Ministry's reception figures by type).
+  const reads = opts.series.flatMap((s) => {
+    const exact = sql`select ${s.key}::text as k, dv.territory_id, dv.period, dv.disaggregation, dv.value, dv.provisional, dv.source_type, dv.updated_at, true as exact
+      from data_values dv where dv.data_element_id = ${s.elementId} and dv.disaggregation = ${s.filterKey} ${scopeFilter} ${periodFilter}`;
+    if (s.categoryCount === 0) return [exact];
+    const cells = sql`select ${s.key}::text as k, dv.territory_id, dv.period, dv.disaggregation, dv.value, dv.provisional, dv.source_type, dv.updated_at, false as exact
+      from data_values dv where dv.data_element_id = ${s.elementId} and dv.disaggregation > '' and dv.dimensions @> ${JSON.stringify(s.filter)}::jsonb
+        and length(dv.disaggregation) - length(replace(dv.disaggregation, ';', '')) = ${s.categoryCount - 1}
+        and not exists (select 1 from data_values x where x.data_element_id = ${s.elementId} and x.disaggregation = ${s.filterKey})
+        ${scopeFilter} ${periodFilter}`;
+    return [exact, cells];
+  });
   const yearly: SQL =
     opts.timeRule === 'stock'
       ? sql`select distinct on (k, territory_id, left(period, 4)) k, territory_id, left(period, 4) as year, value, provisional, imported, collected
@@ -86,16 +89,7 @@ export async function readSeriesTotals(
       from kept where ${sql.raw(column)} is not null`;
   const branches = opts.levels.map((l) => branch(l, l === 'province' ? 'prov_id' : l === 'region' ? 'reg_id' : 'nat_id'));
   const result = await db.execute(sql`
-    with s as (
-      select x.*, exists (select 1 from data_values v where v.data_element_id = x.e and v.disaggregation = x.d) as has_exact
-      from jsonb_to_recordset(${seriesJson}::jsonb) as x(k text, e int, d text, f jsonb, n int)
-    ),
-    raw as (
-      select s.k, dv.territory_id, dv.period, dv.disaggregation, dv.value, dv.provisional, dv.source_type, dv.updated_at, true as exact
-      from s join data_values dv on dv.data_element_id = s.e and dv.disaggregation = s.d
-      where true ${scopeFilter} ${periodFilter}
-      ${cells}
-    ),
+    with raw as (${sql.join(reads, sql` union all `)}),
     pt as (
       select distinct on (k, territory_id, period, disaggregation) * from raw
       order by k, territory_id, period, disaggregation, updated_at desc
