@@ -165,7 +165,7 @@ async function bench(kind) {
     const before = await nationValue();
     const [prov] = rowsOf(await db.execute(sql`select id from territories where level = 'province' and valid_to is not null order by code limit 1`));
     // The latest source of a point wins (ADR 11): the province's imported figure gives way to the saved one.
-    const [{ v: base }] = rowsOf(await db.execute(sql`select value as v from data_values where data_element_id = ${ids.sr} and disaggregation = '' and period = '2024' and territory_id = ${prov.id}`));
+    const [{ v: base }] = rowsOf(await db.execute(sql`select value as v from data_values where data_element_id = ${ids.sr} and disaggregation = '' and period = '2024' and territory_id = ${prov.id} order by updated_at desc limit 1`));
     const saveToNation = await time(
       Math.min(runs, 20),
       async (i) => {
