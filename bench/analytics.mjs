@@ -110,19 +110,26 @@ async function load(db, elements) {
 async function bench(kind) {
   const elements = Number(process.env[`BENCH_ELEMENTS_${kind.toUpperCase()}`] ?? process.env.BENCH_ELEMENTS ?? 450);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mosaico-bench-analytics-'));
-  const scratch = kind === 'postgres' ? await createScratchDatabase(pgUrl, 'bench') : null;
-  const database = await openDatabase(scratch ? { url: scratch.url } : { dataDir });
+  // BENCH_PG_DB: a database a previous run kept (BENCH_KEEP=1), to measure again without loading.
+  const reuse = kind === 'postgres' ? process.env.BENCH_PG_DB : undefined;
+  const scratch = kind === 'postgres' && !reuse ? await createScratchDatabase(pgUrl, 'bench') : null;
+  const database = await openDatabase(reuse ? { url: reuse } : scratch ? { url: scratch.url } : { dataDir });
   try {
-    await database.migrate();
-    await database.db.transaction(async (tx) => {
-      await loadReferenceData(tx);
-      await seedCouncils(tx);
-      await seedIndicators(tx);
-    });
     const db = database.db;
     console.log(`\n${kind === 'postgres' ? 'PostgreSQL' : 'PGlite'} (${elements} synthetic elements)`);
-    const loaded = await load(db, elements);
-    console.log(`  store: ${loaded.n.toLocaleString('en')} data values loaded in ${loaded.seconds.toFixed(1)} s`);
+    if (!reuse) {
+      await database.migrate();
+      await database.db.transaction(async (tx) => {
+        await loadReferenceData(tx);
+        await seedCouncils(tx);
+        await seedIndicators(tx);
+      });
+      const loaded = await load(db, elements);
+      console.log(`  store: ${loaded.n.toLocaleString('en')} data values loaded in ${loaded.seconds.toFixed(1)} s`);
+    } else {
+      const [{ n }] = rowsOf(await db.execute(sql`select count(*)::int as n from data_values`));
+      console.log(`  store: ${n.toLocaleString('en')} data values (kept from an earlier run)`);
+    }
 
     const config = loadConfig({ LOG_LEVEL: 'silent', MOSAICO_DATA_DIR: '/nonexistent' });
     const mailer = createMailer({ from: config.MAIL_FROM });
@@ -158,7 +165,7 @@ async function bench(kind) {
     const before = await nationValue();
     const [prov] = rowsOf(await db.execute(sql`select id from territories where level = 'province' and valid_to is not null order by code limit 1`));
     // The latest source of a point wins (ADR 11): the province's imported figure gives way to the saved one.
-    const [{ v: base }] = rowsOf(await db.execute(sql`select value as v from data_values where data_element_id = ${ids.sr} and disaggregation = '' and period = '2024' and territory_id = ${prov.id}`));
+    const [{ v: base }] = rowsOf(await db.execute(sql`select value as v from data_values where data_element_id = ${ids.sr} and disaggregation = '' and period = '2024' and territory_id = ${prov.id} order by updated_at desc limit 1`));
     const saveToNation = await time(
       Math.min(runs, 20),
       async (i) => {

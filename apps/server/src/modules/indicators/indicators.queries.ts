@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 
 /** One series an indicator reads: a data element, filtered by category options ({} = its total). */
@@ -55,7 +55,6 @@ export async function readSeriesTotals(
   opts: { series: SeriesSpec[]; levels: RollupLevel[]; years: string[] | null; timeRule: 'stock' | 'flow'; scope: CollectedScope },
 ): Promise<SeriesTotal[]> {
   if (!opts.series.length || !opts.levels.length) return [];
-  const seriesJson = JSON.stringify(opts.series.map((s) => ({ k: s.key, e: s.elementId, d: s.filterKey, f: s.filter, n: s.categoryCount })));
   const periodFilter = opts.years?.length
     ? sql`and (${sql.join(
         opts.years.map((y) => sql`(dv.period >= ${y} and dv.period < ${String(Number(y) + 1)})`),
@@ -65,89 +64,162 @@ export async function readSeriesTotals(
   const scopeFilter = opts.scope.all
     ? sql``
     : sql`and (dv.source_type = 'import' or not dv.provisional or dv.council_id = any(${`{${opts.scope.councilIds.join(',')}}`}::int[]))`;
-  // A series of a broken-down element also reads its full cells, used where no margin or total was stored (a
-  // form's sesso × area item, the Ministry's reception figures by type).
-  const cells = opts.series.some((s) => s.categoryCount > 0)
-    ? sql`union all
-      select s.k, dv.territory_id, dv.period, dv.disaggregation, dv.value, dv.provisional, dv.source_type, dv.updated_at, false as exact
-      from s join data_values dv on dv.data_element_id = s.e and s.n > 0 and not s.has_exact and dv.dimensions @> s.f
-        and dv.disaggregation <> s.d and dv.disaggregation <> ''
-        and length(dv.disaggregation) - length(replace(dv.disaggregation, ';', '')) = s.n - 1
-      where true ${scopeFilter} ${periodFilter}`
-    : sql``;
-  const yearly: SQL =
-    opts.timeRule === 'stock'
-      ? sql`select distinct on (k, territory_id, left(period, 4)) k, territory_id, left(period, 4) as year, value, provisional, imported, collected
-          from per_period order by k, territory_id, left(period, 4), period desc`
-      : sql`select k, territory_id, left(period, 4) as year, sum(value) as value, bool_or(provisional) as provisional,
-          bool_or(imported) as imported, bool_or(collected) as collected from per_period group by 1, 2, 3`;
-  const branch = (level: RollupLevel, column: string) =>
-    sql`select ${level}::text as level, ${LEVEL_DEPTH[level]}::int as ld, ${sql.raw(column)} as anc, k, year, depth, kept, value, provisional, imported, collected
-      from kept where ${sql.raw(column)} is not null`;
-  const branches = opts.levels.map((l) => branch(l, l === 'province' ? 'prov_id' : l === 'region' ? 'reg_id' : 'nat_id'));
-  const result = await db.execute(sql`
-    with s as (
-      select x.*, exists (select 1 from data_values v where v.data_element_id = x.e and v.disaggregation = x.d) as has_exact
-      from jsonb_to_recordset(${seriesJson}::jsonb) as x(k text, e int, d text, f jsonb, n int)
-    ),
-    raw as (
-      select s.k, dv.territory_id, dv.period, dv.disaggregation, dv.value, dv.provisional, dv.source_type, dv.updated_at, true as exact
-      from s join data_values dv on dv.data_element_id = s.e and dv.disaggregation = s.d
-      where true ${scopeFilter} ${periodFilter}
-      ${cells}
-    ),
-    pt as (
-      select distinct on (k, territory_id, period, disaggregation) * from raw
-      order by k, territory_id, period, disaggregation, updated_at desc
-    ),
-    per_period as (
-      select k, territory_id, period,
-        case when bool_or(exact) then sum(value) filter (where exact) else sum(value) end as value,
-        bool_or(provisional) as provisional, bool_or(source_type = 'import') as imported, bool_or(source_type = 'submission') as collected
-      from pt group by k, territory_id, period
-    ),
-    yearly as (${yearly}),
-    anc as (
-      select t0.id,
-        case t0.level when 'comune' then 3 when 'province' then 2 when 'region' then 1 else 0 end as depth,
-        case when t0.level = 'province' then t0.id when t1.level = 'province' then t1.id end as prov_id,
-        case when t0.level = 'region' then t0.id when t1.level = 'region' then t1.id when t2.level = 'region' then t2.id end as reg_id,
-        case when t0.level = 'nation' then t0.id when t1.level = 'nation' then t1.id when t2.level = 'nation' then t2.id
-          when t3.level = 'nation' then t3.id end as nat_id
-      from territories t0
-      left join territories t1 on t1.id = t0.parent_id
-      left join territories t2 on t2.id = t1.parent_id
-      left join territories t3 on t3.id = t2.parent_id
-      where t0.id in (select distinct territory_id from yearly)
-    ),
-    placed as (select y.*, a.depth, a.prov_id, a.reg_id, a.nat_id from yearly y join anc a on a.id = y.territory_id),
-    finer as (
-      select distinct k, year, prov_id as id, 2 as depth from placed where depth > 2
-      union all select distinct k, year, reg_id, 1 from placed where depth > 1
-      union all select distinct k, year, nat_id, 0 from placed where depth > 0
-    ),
-    kept as (
-      select p.*, not exists (select 1 from finer f where f.k = p.k and f.year = p.year and f.depth = p.depth and f.id = p.territory_id) as kept
-      from placed p
-    ),
-    lv as (${sql.join(branches, sql` union all `)})
-    select level, anc, k, year, sum(value) filter (where kept) as value, max(depth) filter (where kept) as finest,
-      sum(value) filter (where depth = ld) as own, bool_or(provisional) filter (where kept) as provisional,
-      bool_or(imported) filter (where kept) as imported, bool_or(collected) filter (where kept) as collected
-    from lv
-    group by level, anc, k, year`);
-  return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
-    series: String(r.k),
-    level: r.level as RollupLevel,
-    territoryId: Number(r.anc),
-    year: String(r.year),
-    value: Number(r.value),
-    finest: Number(r.finest),
-    own: r.own == null ? null : Number(r.own),
-    provisional: r.provisional === true,
-    imported: r.imported === true,
-    collected: r.collected === true,
-  }));
+  // One select per series with its own constants, so each reads through the (element, breakdown, period) index.
+  // A series of a broken-down element with no stored total (or margin) reads its full cells instead (a form's
+  // sesso × area item, the Ministry's reception figures by type).
+  const reads = opts.series.flatMap((s) => {
+    const exact = sql`select ${s.key}::text as k, dv.territory_id, dv.period, dv.disaggregation, dv.value, dv.provisional, dv.source_type, extract(epoch from dv.updated_at)::float8 as u, true as exact
+      from data_values dv where dv.data_element_id = ${s.elementId} and dv.disaggregation = ${s.filterKey} ${scopeFilter} ${periodFilter}`;
+    if (s.categoryCount === 0) return [exact];
+    const cells = sql`select ${s.key}::text as k, dv.territory_id, dv.period, dv.disaggregation, dv.value, dv.provisional, dv.source_type, extract(epoch from dv.updated_at)::float8 as u, false as exact
+      from data_values dv where dv.data_element_id = ${s.elementId} and dv.disaggregation > '' and dv.dimensions @> ${JSON.stringify(s.filter)}::jsonb
+        and length(dv.disaggregation) - length(replace(dv.disaggregation, ';', '')) = ${s.categoryCount - 1}
+        and not exists (select 1 from data_values x where x.data_element_id = ${s.elementId} and x.disaggregation = ${s.filterKey})
+        ${scopeFilter} ${periodFilter}`;
+    return [exact, cells];
+  });
+  const result = await db.execute(sql.join(reads, sql` union all `));
+  const rows = yearlyOf((result as unknown as { rows: RawRow[] }).rows, opts.timeRule);
+  return rollUp(rows, await ancestry(db), opts.levels);
+}
+
+interface RawRow {
+  k: string;
+  territory_id: number;
+  period: string;
+  disaggregation: string;
+  value: number;
+  provisional: boolean;
+  source_type: 'import' | 'submission';
+  u: number;
+  exact: boolean;
+}
+
+/**
+ * One figure per series, territory and year: the latest source of each point; a stored total or margin, else the
+ * sum of the cells; then stock → the year's last period, flow → the sum of its periods. Done on the rows read
+ * (a few thousand per series) rather than by three sorts in SQL.
+ */
+function yearlyOf(raw: RawRow[], timeRule: 'stock' | 'flow'): YearlyRow[] {
+  const latest = new Map<string, RawRow>();
+  for (const r of raw) {
+    const key = `${r.k}|${r.territory_id}|${r.period}|${r.disaggregation}`;
+    const seen = latest.get(key);
+    if (!seen || Number(r.u) > Number(seen.u)) latest.set(key, r);
+  }
+  const periods = new Map<string, { k: string; tid: number; period: string; exact: number; cells: number; hasExact: boolean; p: boolean; i: boolean; c: boolean }>();
+  for (const r of latest.values()) {
+    const key = `${r.k}|${r.territory_id}|${r.period}`;
+    let e = periods.get(key);
+    if (!e) {
+      e = { k: r.k, tid: Number(r.territory_id), period: r.period, exact: 0, cells: 0, hasExact: false, p: false, i: false, c: false };
+      periods.set(key, e);
+    }
+    if (r.exact) {
+      e.exact += Number(r.value);
+      e.hasExact = true;
+    } else e.cells += Number(r.value);
+    e.p ||= r.provisional;
+    e.i ||= r.source_type === 'import';
+    e.c ||= r.source_type === 'submission';
+  }
+  const years = new Map<string, YearlyRow & { last: string }>();
+  for (const e of periods.values()) {
+    const year = e.period.slice(0, 4);
+    const value = e.hasExact ? e.exact : e.cells;
+    const key = `${e.k}|${e.tid}|${year}`;
+    const y = years.get(key);
+    if (!y) years.set(key, { k: e.k, territory_id: e.tid, year, value, provisional: e.p, imported: e.i, collected: e.c, last: e.period });
+    else if (timeRule === 'flow') {
+      y.value += value;
+      y.provisional ||= e.p;
+      y.imported ||= e.i;
+      y.collected ||= e.c;
+    } else if (e.period > y.last) Object.assign(y, { value, provisional: e.p, imported: e.i, collected: e.c, last: e.period });
+  }
+  return [...years.values()];
+}
+
+interface YearlyRow {
+  k: string;
+  territory_id: number;
+  year: string;
+  value: number;
+  provisional: boolean;
+  imported: boolean;
+  collected: boolean;
+}
+
+interface Placement {
+  depth: number;
+  province: number | null;
+  region: number | null;
+  nation: number | null;
+}
+
+const ancestryCache = new WeakMap<object, Promise<Map<number, Placement>>>();
+
+/**
+ * Every territory version's depth and its province, region and nation (through the versions it hangs from). The
+ * territories are reference data loaded before the server starts, so this is read once per database handle.
+ */
+function ancestry(db: DbOrTx): Promise<Map<number, Placement>> {
+  let cached = ancestryCache.get(db);
+  if (!cached) {
+    cached = db.execute(sql`select id, level, parent_id from territories`).then((r) => {
+      const rows = (r as unknown as { rows: { id: number; level: RollupLevel | 'comune'; parent_id: number | null }[] }).rows;
+      const byId = new Map(rows.map((t) => [Number(t.id), t]));
+      const out = new Map<number, Placement>();
+      for (const t of rows) {
+        const p: Placement = { depth: LEVEL_DEPTH[t.level], province: null, region: null, nation: null };
+        for (let cur: (typeof rows)[number] | undefined = t; cur; cur = cur.parent_id == null ? undefined : byId.get(Number(cur.parent_id))) {
+          if (cur.level !== 'comune') p[cur.level] = Number(cur.id);
+        }
+        out.set(Number(t.id), p);
+      }
+      return out;
+    });
+    ancestryCache.set(db, cached);
+    // A failed read is not kept: the next query tries again.
+    cached.catch(() => ancestryCache.delete(db));
+  }
+  return cached;
+}
+
+/** Adds the yearly figures up on their ancestors; a figure counts only where nothing finer is stored below it. */
+function rollUp(rows: YearlyRow[], places: Map<number, Placement>, levels: RollupLevel[]): SeriesTotal[] {
+  const finer = new Set<string>();
+  const placed = rows.map((r) => ({ r, p: places.get(Number(r.territory_id)) }));
+  for (const { r, p } of placed) {
+    if (!p) continue;
+    if (p.depth > 2 && p.province !== null) finer.add(`${r.k}|${r.year}|2|${p.province}`);
+    if (p.depth > 1 && p.region !== null) finer.add(`${r.k}|${r.year}|1|${p.region}`);
+    if (p.depth > 0 && p.nation !== null) finer.add(`${r.k}|${r.year}|0|${p.nation}`);
+  }
+  const out = new Map<string, SeriesTotal>();
+  for (const { r, p } of placed) {
+    if (!p) continue;
+    const kept = !finer.has(`${r.k}|${r.year}|${p.depth}|${r.territory_id}`);
+    const value = Number(r.value);
+    for (const level of levels) {
+      const anc = p[level];
+      if (anc === null) continue;
+      const key = `${level}|${anc}|${r.k}|${r.year}`;
+      let t = out.get(key);
+      if (!t) {
+        t = { series: r.k, level, territoryId: anc, year: String(r.year), value: 0, finest: -1, own: null, provisional: false, imported: false, collected: false };
+        out.set(key, t);
+      }
+      if (p.depth === LEVEL_DEPTH[level]) t.own = (t.own ?? 0) + value;
+      if (!kept) continue;
+      t.value += value;
+      t.finest = Math.max(t.finest, p.depth);
+      t.provisional ||= r.provisional;
+      t.imported ||= r.imported;
+      t.collected ||= r.collected;
+    }
+  }
+  return [...out.values()].filter((t) => t.finest >= 0);
 }
 
 /** The provinces, regions and nation valid at some time in the years, with parents and validity. */
