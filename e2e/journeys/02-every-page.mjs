@@ -7,6 +7,10 @@ export default async function everyPageJourney({ page, base, checkA11y }) {
   await page.getByRole('button', { name: 'Accedi' }).click();
   await page.getByText('Anna Ministero').first().waitFor();
 
+  // The header's menu fits one line for the user who sees the most entries (the rest sit under "Amministrazione").
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) throw new Error(`the page is ${overflow}px wider than the window`);
+
   const orgs = await page.evaluate(async () => (await (await fetch('/api/v1/organizations?pageSize=1')).json()).items);
   const users = await page.evaluate(async () => (await (await fetch('/api/v1/users?pageSize=1')).json()).items);
   const councils = await page.evaluate(async () => (await (await fetch('/api/v1/councils?q=Napoli')).json()));
@@ -27,6 +31,7 @@ export default async function everyPageJourney({ page, base, checkA11y }) {
     ['utente', `/utenti/${users[0].id}`],
     ['registro attività', '/registro-attivita'],
     ['posta in uscita', '/posta-in-uscita'],
+    ['amministrazione', '/amministrazione'],
     ['profilo', '/profilo'],
     ['accessibilità', '/accessibilita'],
     ['pagina inesistente', '/non-esiste'],

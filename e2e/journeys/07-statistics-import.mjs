@@ -70,8 +70,10 @@ export default async function statisticsImportJourney({ page, base, checkA11y })
   await page.waitForLoadState('networkidle');
   await checkA11y(page, 'modifica base dati');
 
-  // Import the Istat file from the menu: the dry run writes nothing and shows the file and its shipped mapping.
-  await page.getByRole('link', { name: 'Importa statistiche' }).first().click();
+  // Import the Istat file from the administration page: the dry run writes nothing and shows the file and its shipped mapping.
+  await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Amministrazione' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Amministrazione' }).waitFor();
+  await page.getByRole('link', { name: 'Importa statistiche' }).click();
   await page.getByRole('heading', { level: 1, name: 'Importa statistiche' }).waitFor();
   await page.waitForLoadState('networkidle');
   await checkA11y(page, 'importa statistiche');

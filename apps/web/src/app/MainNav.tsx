@@ -76,13 +76,20 @@ export function MainNav({ me }: { me: Me }) {
                         <span>{t('nav.home')}</span>
                       </NavLink>
                     </li>
-                    {menuFor(me).map((m) => (
+                    {menuFor(me, 'main').map((m) => (
                       <li key={m.to} className="nav-item">
                         <NavLink className="nav-link" to={m.to}>
                           <span>{t(m.label)}</span>
                         </NavLink>
                       </li>
                     ))}
+                    {menuFor(me, 'admin').length > 0 && (
+                      <li className="nav-item">
+                        <NavLink className="nav-link" to="/amministrazione">
+                          <span>{t('nav.admin')}</span>
+                        </NavLink>
+                      </li>
+                    )}
                   </ul>
                 </div>
               </div>

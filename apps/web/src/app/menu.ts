@@ -8,6 +8,8 @@ export interface MenuItem {
   /** i18n key of the one-line description on the home page. */
   description: string;
   icon: string;
+  /** 'admin' entries sit on the administration page rather than in the header's menu, which must fit one line. */
+  group: 'main' | 'admin';
   visible: (me: Me) => boolean;
 }
 
@@ -15,19 +17,19 @@ const always = () => true;
 
 /** The main menu, by role: entries a user cannot use are not shown (the API refuses them anyway). */
 export const MENU: MenuItem[] = [
-  { to: '/territori', label: 'nav.territories', description: 'home.shortcuts.territories', icon: 'map-marker', visible: always },
-  { to: '/consigli', label: 'nav.councils', description: 'home.shortcuts.councils', icon: 'pa', visible: always },
-  { to: '/organizzazioni', label: 'nav.organizations', description: 'home.shortcuts.organizations', icon: 'box', visible: always },
-  { to: '/moduli', label: 'nav.forms', description: 'home.shortcuts.forms', icon: 'file', visible: always },
-  { to: '/analisi', label: 'analysis.nav', description: 'analysis.shortcut', icon: 'chart-line', visible: always },
-  { to: '/campagne', label: 'nav.campaigns', description: 'home.shortcuts.campaigns', icon: 'files', visible: can.viewCampaigns },
-  { to: '/basi-dati', label: 'dataSources.nav', description: 'dataSources.navDescription', icon: 'chart-line', visible: always },
-  { to: '/statistiche/importa', label: 'imports.nav', description: 'imports.navDescription', icon: 'upload', visible: isNationalAdmin },
-  { to: '/utenti', label: 'nav.users', description: 'home.shortcuts.users', icon: 'user', visible: can.manageUsers },
-  { to: '/registro-attivita', label: 'nav.audit', description: 'home.shortcuts.audit', icon: 'list', visible: can.viewAudit },
-  { to: '/posta-in-uscita', label: 'nav.outbox', description: 'home.shortcuts.outbox', icon: 'mail', visible: can.viewOutbox },
+  { to: '/territori', label: 'nav.territories', description: 'home.shortcuts.territories', icon: 'map-marker', group: 'main', visible: always },
+  { to: '/consigli', label: 'nav.councils', description: 'home.shortcuts.councils', icon: 'pa', group: 'main', visible: always },
+  { to: '/organizzazioni', label: 'nav.organizations', description: 'home.shortcuts.organizations', icon: 'box', group: 'main', visible: always },
+  { to: '/moduli', label: 'nav.forms', description: 'home.shortcuts.forms', icon: 'file', group: 'main', visible: always },
+  { to: '/campagne', label: 'nav.campaigns', description: 'home.shortcuts.campaigns', icon: 'files', group: 'main', visible: can.viewCampaigns },
+  { to: '/analisi', label: 'analysis.nav', description: 'analysis.shortcut', icon: 'chart-line', group: 'main', visible: always },
+  { to: '/basi-dati', label: 'dataSources.nav', description: 'dataSources.navDescription', icon: 'chart-line', group: 'main', visible: always },
+  { to: '/statistiche/importa', label: 'imports.nav', description: 'imports.navDescription', icon: 'upload', group: 'admin', visible: isNationalAdmin },
+  { to: '/utenti', label: 'nav.users', description: 'home.shortcuts.users', icon: 'user', group: 'admin', visible: can.manageUsers },
+  { to: '/registro-attivita', label: 'nav.audit', description: 'home.shortcuts.audit', icon: 'list', group: 'admin', visible: can.viewAudit },
+  { to: '/posta-in-uscita', label: 'nav.outbox', description: 'home.shortcuts.outbox', icon: 'mail', group: 'admin', visible: can.viewOutbox },
 ];
 
-export function menuFor(me: Me | null | undefined): MenuItem[] {
-  return me ? MENU.filter((m) => m.visible(me)) : [];
+export function menuFor(me: Me | null | undefined, group?: MenuItem['group']): MenuItem[] {
+  return me ? MENU.filter((m) => m.visible(me) && (!group || m.group === group)) : [];
 }

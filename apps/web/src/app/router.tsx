@@ -4,6 +4,7 @@ import { canDefineIndicators } from '../modules/indicators/can-define.ts';
 import { AccessibilityPage } from '../pages/AccessibilityPage.tsx';
 import { AnalysisPage } from '../pages/AnalysisPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
+import { AdminPage } from '../pages/AdminPage.tsx';
 import { CampaignNewPage } from '../pages/CampaignNewPage.tsx';
 import { CampaignPage } from '../pages/CampaignPage.tsx';
 import { CampaignsPage } from '../pages/CampaignsPage.tsx';
@@ -86,6 +87,7 @@ export const router = createBrowserRouter([
           { path: 'utenti/nuovo', element: <RequireRole allow={can.manageUsers}><UserNewPage /></RequireRole> },
           { path: 'utenti/:id', element: <RequireRole allow={can.manageUsers}><UserPage /></RequireRole> },
           { path: 'registro-attivita', element: <RequireRole allow={can.viewAudit}><AuditPage /></RequireRole> },
+          { path: 'amministrazione', element: <AdminPage /> },
           { path: 'posta-in-uscita', element: <RequireRole allow={can.viewOutbox}><OutboxPage /></RequireRole> },
           { path: 'profilo', element: <ProfilePage /> },
           { path: 'analisi', element: <AnalysisPage /> },

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { menuFor } from '../app/menu.ts';
+import { ShortcutCards } from '../app/ShortcutCards.tsx';
 import { useMe } from '../modules/auth/api.ts';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
-import { Icon } from '../ui/Icon.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
 
 export function HomePage() {
@@ -51,25 +50,7 @@ export function HomePage() {
         <h2 id="shortcuts-title" className="h4">
           {t('home.shortcutsTitle')}
         </h2>
-        <ul className="row list-unstyled g-3">
-          {menuFor(me).map((m) => (
-            <li key={m.to} className="col-12 col-md-6 col-lg-4">
-              <div className="card card-bg h-100 shortcut-card">
-                <div className="card-body">
-                  <div className="d-flex align-items-center gap-2 mb-2">
-                    <Icon name={m.icon} color="primary" />
-                    <h3 className="card-title h5 mb-0">
-                      <Link to={m.to} className="stretched-link">
-                        {t(m.label)}
-                      </Link>
-                    </h3>
-                  </div>
-                  <p className="card-text">{t(m.description)}</p>
-                </div>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <ShortcutCards items={menuFor(me)} />
       </section>
     </>
   );
