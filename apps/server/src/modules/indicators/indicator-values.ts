@@ -51,7 +51,16 @@ const parse = (src: string | null) => {
   return p.ok ? p.node : null;
 };
 
-export const seriesKey = (ref: RefNode) => `${ref.ref}|${disaggregationKey(Object.fromEntries((ref.filter ?? []).map((f) => [f.category, f.option])))}`;
+const seriesKeys = new WeakMap<RefNode, string>();
+/** A reference's series key (element and canonical filter), worked out once per parsed reference. */
+export const seriesKey = (ref: RefNode) => {
+  let key = seriesKeys.get(ref);
+  if (key === undefined) {
+    key = `${ref.ref}|${disaggregationKey(Object.fromEntries((ref.filter ?? []).map((f) => [f.category, f.option])))}`;
+    seriesKeys.set(ref, key);
+  }
+  return key;
+};
 
 const validAt = (t: TreeNode, year: string) => t.validFrom <= `${year}-01-01` && (t.validTo === null || t.validTo >= `${year}-01-01`);
 

@@ -67,11 +67,13 @@ export async function readSeriesTotals(
   // One select per series with its own constants, so each reads through the (element, breakdown, period) index.
   // A series of a broken-down element with no stored total (or margin) reads its full cells instead (a form's
   // sesso × area item, the Ministry's reception figures by type).
-  const reads = opts.series.flatMap((s) => {
-    const exact = sql`select ${s.key}::text as k, dv.territory_id, dv.period, dv.disaggregation, dv.value, dv.provisional, dv.source_type, dv.updated_at as u, true as exact
+  // Each series by its index in opts.series, periods and breakdowns in the C collation: the sorts below compare
+  // integers and bytes, not locale-aware text.
+  const reads = opts.series.flatMap((s, n) => {
+    const exact = sql`select ${n}::int as k, dv.territory_id, dv.period collate "C" as period, dv.disaggregation collate "C" as disaggregation, dv.value, dv.provisional, dv.source_type, dv.updated_at as u, true as exact
       from data_values dv where dv.data_element_id = ${s.elementId} and dv.disaggregation = ${s.filterKey} ${scopeFilter} ${periodFilter}`;
     if (s.categoryCount === 0) return [exact];
-    const cells = sql`select ${s.key}::text as k, dv.territory_id, dv.period, dv.disaggregation, dv.value, dv.provisional, dv.source_type, dv.updated_at as u, false as exact
+    const cells = sql`select ${n}::int as k, dv.territory_id, dv.period collate "C" as period, dv.disaggregation collate "C" as disaggregation, dv.value, dv.provisional, dv.source_type, dv.updated_at as u, false as exact
       from data_values dv where dv.data_element_id = ${s.elementId} and dv.disaggregation > '' and dv.dimensions @> ${JSON.stringify(s.filter)}::jsonb
         and length(dv.disaggregation) - length(replace(dv.disaggregation, ';', '')) = ${s.categoryCount - 1}
         and not exists (select 1 from data_values x where x.data_element_id = ${s.elementId} and x.disaggregation = ${s.filterKey})
@@ -84,7 +86,7 @@ export async function readSeriesTotals(
   const yearly =
     opts.timeRule === 'stock'
       ? sql`select distinct on (k, territory_id, left(period, 4)) k, territory_id, left(period, 4) as year, value, p, i, c
-          from periods order by k, territory_id, left(period, 4), period collate "C" desc`
+          from periods order by k, territory_id, left(period, 4), period desc`
       : sql`select k, territory_id, left(period, 4) as year, sum(value) as value, bool_or(p) as p, bool_or(i) as i, bool_or(c) as c
           from periods group by k, territory_id, left(period, 4)`;
   const result = await db.execute(sql`
@@ -97,12 +99,15 @@ export async function readSeriesTotals(
         case when bool_or(exact) then sum(value) filter (where exact) else sum(value) end as value,
         bool_or(provisional) as p, bool_or(source_type = 'import') as i, bool_or(source_type = 'submission') as c
       from latest group by k, territory_id, period),
-    yearly as (${yearly})
+    yearly as (${yearly}),
+    -- A hash join on all territories, not one index probe per yearly figure.
+    t as materialized (select id, parent_id, level from territories)
     select y.k, case when t.level = 'comune' then t.parent_id else y.territory_id end as territory_id, t.level = 'comune' as below,
       y.year, sum(y.value)::float8 as value, bool_or(y.p) as provisional, bool_or(y.i) as imported, bool_or(y.c) as collected
-    from yearly y join territories t on t.id = y.territory_id
+    from yearly y join t on t.id = y.territory_id
     group by 1, 2, 3, 4`);
-  return rollUp((result as unknown as { rows: YearlyRow[] }).rows, await ancestry(db), opts.levels);
+  const rows = (result as unknown as { rows: (Omit<YearlyRow, 'k'> & { k: number })[] }).rows.map((r) => ({ ...r, k: opts.series[r.k].key }));
+  return rollUp(rows, await ancestry(db), opts.levels);
 }
 
 /** A series' yearly figure for a territory, or (`below`) the sum of those of the comuni under `territory_id`. */
