@@ -106,13 +106,18 @@ export async function readSeriesTotals(
       y.year, sum(y.value)::float8 as value, bool_or(y.p) as provisional, bool_or(y.i) as imported, bool_or(y.c) as collected
     from yearly y join t on t.id = y.territory_id
     group by 1, 2, 3, 4`);
-  const rows = (result as unknown as { rows: (Omit<YearlyRow, 'k'> & { k: number })[] }).rows.map((r) => ({ ...r, k: opts.series[r.k].key }));
-  return rollUp(rows, await ancestry(db), opts.levels);
+  const rows = (result as unknown as { rows: YearlyRow[] }).rows;
+  return rollUp(
+    rows,
+    opts.series.map((s) => s.key),
+    await ancestry(db),
+    opts.levels,
+  );
 }
 
-/** A series' yearly figure for a territory, or (`below`) the sum of those of the comuni under `territory_id`. */
+/** A series' (by index) yearly figure for a territory, or (`below`) the sum of those of the comuni under `territory_id`. */
 interface YearlyRow {
-  k: string;
+  k: number;
   territory_id: number;
   below: boolean;
   year: string;
@@ -159,30 +164,38 @@ function ancestry(db: DbOrTx): Promise<Map<number, Placement>> {
 }
 
 /** Adds the yearly figures up on their ancestors; a figure counts only where nothing finer is stored below it. */
-function rollUp(rows: YearlyRow[], places: Map<number, Placement>, levels: RollupLevel[]): SeriesTotal[] {
-  const finer = new Set<string>();
+function rollUp(rows: YearlyRow[], keys: string[], places: Map<number, Placement>, levels: RollupLevel[]): SeriesTotal[] {
+  // Numeric keys (series, year, depth, territory) rather than strings: this runs on every yearly figure read.
+  const yearIndex = new Map<string, number>();
+  const at = (k: number, year: number, depth: number, id: number) => ((k * 4096 + year) * 4 + depth) * 2 ** 24 + id;
+  const finer = new Set<number>();
   const placed = rows.map((r) => {
     const p = places.get(Number(r.territory_id));
-    return { r, p: p && r.below ? { ...p, depth: LEVEL_DEPTH.comune } : p };
+    let y = yearIndex.get(r.year);
+    if (y === undefined) {
+      y = yearIndex.size;
+      yearIndex.set(r.year, y);
+    }
+    return { r, y, p: p && r.below ? { ...p, depth: LEVEL_DEPTH.comune } : p };
   });
-  for (const { r, p } of placed) {
+  for (const { r, y, p } of placed) {
     if (!p) continue;
-    if (p.depth > 2 && p.province !== null) finer.add(`${r.k}|${r.year}|2|${p.province}`);
-    if (p.depth > 1 && p.region !== null) finer.add(`${r.k}|${r.year}|1|${p.region}`);
-    if (p.depth > 0 && p.nation !== null) finer.add(`${r.k}|${r.year}|0|${p.nation}`);
+    if (p.depth > 2 && p.province !== null) finer.add(at(r.k, y, 2, p.province));
+    if (p.depth > 1 && p.region !== null) finer.add(at(r.k, y, 1, p.region));
+    if (p.depth > 0 && p.nation !== null) finer.add(at(r.k, y, 0, p.nation));
   }
-  const out = new Map<string, SeriesTotal>();
-  for (const { r, p } of placed) {
+  const out = new Map<number, SeriesTotal>();
+  for (const { r, y, p } of placed) {
     if (!p) continue;
-    const kept = !finer.has(`${r.k}|${r.year}|${p.depth}|${r.territory_id}`);
+    const kept = !finer.has(at(r.k, y, p.depth, Number(r.territory_id)));
     const value = Number(r.value);
     for (const level of levels) {
       const anc = p[level];
       if (anc === null) continue;
-      const key = `${level}|${anc}|${r.k}|${r.year}`;
+      const key = at(r.k, y, LEVEL_DEPTH[level], anc);
       let t = out.get(key);
       if (!t) {
-        t = { series: r.k, level, territoryId: anc, year: String(r.year), value: 0, finest: -1, own: null, provisional: false, imported: false, collected: false };
+        t = { series: keys[r.k], level, territoryId: anc, year: String(r.year), value: 0, finest: -1, own: null, provisional: false, imported: false, collected: false };
         out.set(key, t);
       }
       if (p.depth === LEVEL_DEPTH[level]) t.own = (t.own ?? 0) + value;
