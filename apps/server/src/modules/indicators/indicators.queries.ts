@@ -94,11 +94,14 @@ export async function readSeriesTotals(
     latest as (
       select distinct on (k, territory_id, period, disaggregation) k, territory_id, period, value, provisional, source_type, exact
       from raw order by k, territory_id, period, disaggregation, u desc, exact desc),
+    -- A series reads either its stored total (one row a point) or its cells (never both: see the reads), so only
+    -- the cells are added up per period.
     periods as (
-      select k, territory_id, period,
-        case when bool_or(exact) then sum(value) filter (where exact) else sum(value) end as value,
-        bool_or(provisional) as p, bool_or(source_type = 'import') as i, bool_or(source_type = 'submission') as c
-      from latest group by k, territory_id, period),
+      select k, territory_id, period, value, provisional as p, source_type = 'import' as i, source_type = 'submission' as c
+      from latest where exact
+      union all
+      select k, territory_id, period, sum(value), bool_or(provisional), bool_or(source_type = 'import'), bool_or(source_type = 'submission')
+      from latest where not exact group by k, territory_id, period),
     yearly as (${yearly}),
     -- A hash join on all territories, not one index probe per yearly figure.
     t as materialized (select id, parent_id, level from territories)
