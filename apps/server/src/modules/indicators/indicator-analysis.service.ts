@@ -7,7 +7,7 @@ import { translate } from '../../platform/http/messages.ts';
 import { requireActor } from '../auth/scope.ts';
 import { dataElements } from '../data-values/data-values.schema.ts';
 import { resolveTerritory } from '../territories/territories.service.ts';
-import { computeIndicator, type IndicatorRow, presentValue, territoryTree } from './indicator-values.ts';
+import { computeIndicator, computeIndicators, type IndicatorRow, presentValue, territoryTree } from './indicator-values.ts';
 import { readElementBreakdown } from './indicator-pivot.queries.ts';
 import { LEVEL_DEPTH, type RollupLevel } from './indicators.queries.ts';
 import { indicators } from './indicators.schema.ts';
@@ -78,10 +78,21 @@ export async function getTerritoryProfile(ctx: Ctx, q: z.infer<typeof profileQue
   const scope = await collectedScopeOf(ctx.db, actor);
   const periods = new Set<string>();
   const out: ProfileResponse['indicators'] = [];
-  for (const row of [...all.values()].filter((r) => r.key && r.regionId === null)) {
+  const keyRows = [...all.values()].filter((r) => r.key && r.regionId === null);
+  // Every key indicator at the three places from one read of their series (not one computation per place).
+  const computed = await computeIndicators(ctx.db, {
+    codes: keyRows.map((r) => r.code),
+    all,
+    levels: [...new Set(places.map((p) => p.level))],
+    years: null,
+    only: new Set(places.map((p) => p.id)),
+    scope,
+  });
+  for (const row of keyRows) {
     const series = [];
+    const rows = computed.get(row.code) ?? [];
     for (const place of places) {
-      const values = await computeIndicator(ctx.db, { code: row.code, all, level: place.level, years: null, only: new Set([place.id]), scope });
+      const values = rows.filter((v) => v.territory.id === place.id);
       const points = values
         .filter((v) => !q.period || v.year <= q.period)
         .map((v, i, list) => {

@@ -197,6 +197,18 @@ describe('profile, pivot and downloads', () => {
     expect((await milano.get('/api/v1/indicators/profile?territory=IT')).statusCode).toBe(400);
   });
 
+  it('computes every key indicator at the three places as the values route does one place at a time', async () => {
+    const body = (await admin.get('/api/v1/indicators/profile?territory=MI')).json();
+    expect(body.indicators.length).toBeGreaterThan(1);
+    for (const { indicator, series } of body.indicators as { indicator: { code: string }; series: { territory: { code: string; level: string }; points: Row[] }[] }[]) {
+      for (const s of series) {
+        const alone = await values(admin, indicator.code, `level=${s.territory.level}&territory=${s.territory.code}`);
+        const pick = (r: Row) => [r.period, r.value, r.numerator, r.denominator, r.reason, r.provisional];
+        expect(s.points.map(pick), `${indicator.code} at ${s.territory.code}`).toEqual(alone.map(pick));
+      }
+    }
+  });
+
   it('a data element by territory, year and option; an indicator cannot be broken down', async () => {
     const res = await admin.get('/api/v1/analysis/pivot?measure=element:istat.stranieri_residenti&level=region&periods=2023&breakdown=sesso&territory=03');
     expect(res.statusCode, res.body).toBe(200);

@@ -51,7 +51,16 @@ const parse = (src: string | null) => {
   return p.ok ? p.node : null;
 };
 
-export const seriesKey = (ref: RefNode) => `${ref.ref}|${disaggregationKey(Object.fromEntries((ref.filter ?? []).map((f) => [f.category, f.option])))}`;
+const seriesKeys = new WeakMap<RefNode, string>();
+/** A reference's series key (element and canonical filter), worked out once per parsed reference. */
+export const seriesKey = (ref: RefNode) => {
+  let key = seriesKeys.get(ref);
+  if (key === undefined) {
+    key = `${ref.ref}|${disaggregationKey(Object.fromEntries((ref.filter ?? []).map((f) => [f.category, f.option])))}`;
+    seriesKeys.set(ref, key);
+  }
+  return key;
+};
 
 const validAt = (t: TreeNode, year: string) => t.validFrom <= `${year}-01-01` && (t.validTo === null || t.validTo >= `${year}-01-01`);
 
@@ -63,41 +72,73 @@ export async function computeIndicator(
   db: DbOrTx,
   opts: { code: string; all: Map<string, IndicatorRow>; level: RollupLevel; years: string[] | null; only?: Set<number>; scope: CollectedScope },
 ) {
-  const compiled = new Map<string, Compiled>();
-  const visit = (code: string) => {
-    const row = opts.all.get(code);
-    if (!row || compiled.has(code)) return;
-    const c = { row, numerator: parse(row.numerator), denominator: parse(row.denominator), weight: parse(row.weight) };
-    compiled.set(code, c);
-    for (const node of [c.numerator, c.denominator, c.weight]) if (node) for (const r of formulaReferences(node).indicators) visit(r.ref);
-  };
-  visit(opts.code);
-  const target = compiled.get(opts.code);
-  if (!target) return [];
+  const out = await computeIndicators(db, { ...opts, codes: [opts.code], levels: [opts.level] });
+  return out.get(opts.code) ?? [];
+}
 
-  const refs = [...compiled.values()].flatMap((c) => [c.numerator, c.denominator, c.weight].flatMap((n) => (n ? formulaReferences(n).elements : [])));
+/**
+ * Several indicators at several levels from ONE read of their series (per time rule): each indicator's values for
+ * the territories of each level (restricted to `only` when given), exactly as `computeIndicator` gives them one at
+ * a time. Used by the territory profile (its key indicators for a province, its region and Italy).
+ */
+export async function computeIndicators(
+  db: DbOrTx,
+  opts: { codes: string[]; all: Map<string, IndicatorRow>; levels: RollupLevel[]; years: string[] | null; only?: Set<number>; scope: CollectedScope },
+): Promise<Map<string, { territory: TreeNode; year: string; computed: Computed }[]>> {
+  const compiled = new Map<string, Compiled>();
+  const visit = (code: string, closure: Set<string>) => {
+    const row = opts.all.get(code);
+    if (!row || closure.has(code)) return;
+    closure.add(code);
+    let c = compiled.get(code);
+    if (!c) {
+      c = { row, numerator: parse(row.numerator), denominator: parse(row.denominator), weight: parse(row.weight) };
+      compiled.set(code, c);
+    }
+    for (const node of [c.numerator, c.denominator, c.weight]) if (node) for (const r of formulaReferences(node).indicators) visit(r.ref, closure);
+  };
+  // Each asked indicator with the indicators it references.
+  const closures = new Map<string, Set<string>>();
+  for (const code of opts.codes) {
+    const closure = new Set<string>();
+    visit(code, closure);
+    if (compiled.has(code)) closures.set(code, closure);
+  }
+  if (!closures.size) return new Map();
+
+  const refsOf = (c: Compiled) => [c.numerator, c.denominator, c.weight].flatMap((n) => (n ? formulaReferences(n).elements : []));
+  const refs = [...compiled.values()].flatMap(refsOf);
   const codes = [...new Set(refs.map((r) => r.ref))];
   const elements = codes.length ? await db.select({ id: dataElements.id, code: dataElements.code, categories: dataElements.categories }).from(dataElements).where(inArray(dataElements.code, codes)) : [];
   const byCode = new Map(elements.map((e) => [e.code, e]));
-  const series = new Map<string, SeriesSpec>();
-  for (const r of refs) {
+  const specOf = (r: RefNode): SeriesSpec | null => {
     const e = byCode.get(r.ref);
-    const key = seriesKey(r);
-    if (!e || series.has(key)) continue;
+    if (!e) return null;
     const filter = Object.fromEntries((r.filter ?? []).map((f) => [f.category, f.option]));
-    series.set(key, { key, elementId: e.id, filterKey: disaggregationKey(filter), filter, categoryCount: e.categories.length });
+    return { key: seriesKey(r), elementId: e.id, filterKey: disaggregationKey(filter), filter, categoryCount: e.categories.length };
+  };
+  // The series each time rule reads: those of the indicators following it (the only ones looked up under it).
+  const seriesByRule = new Map<'stock' | 'flow', Map<string, SeriesSpec>>();
+  for (const c of compiled.values()) {
+    let series = seriesByRule.get(c.row.timeRule);
+    if (!series) {
+      series = new Map();
+      seriesByRule.set(c.row.timeRule, series);
+    }
+    for (const r of refsOf(c)) {
+      const spec = series.has(seriesKey(r)) ? null : specOf(r);
+      if (spec) series.set(spec.key, spec);
+    }
   }
-
-  const byChildren = [...compiled.values()].some((c) => ['sum', 'average', 'weighted_average'].includes(c.row.aggregation));
-  const levels: RollupLevel[] = [opts.level];
-  if (byChildren && opts.level !== 'province') levels.push('province');
+  const byChildrenOf = (closure: Set<string>) => [...closure].some((code) => ['sum', 'average', 'weighted_average'].includes(compiled.get(code)?.row.aggregation ?? ''));
+  const levels = new Set<RollupLevel>(opts.levels);
+  if ([...closures.values()].some(byChildrenOf) && opts.levels.some((l) => l !== 'province')) levels.add('province');
   const lookback = Math.max(0, ...[...compiled.values()].flatMap((c) => [c.numerator, c.denominator, c.weight].map((n) => (n ? formulaLookback(n) : 0))));
   const fetchYears = opts.years ? [...new Set(opts.years.flatMap((y) => Array.from({ length: lookback + 1 }, (_, i) => String(Number(y) - i))))] : null;
 
   const totals = new Map<string, SeriesTotal>();
-  const rules = new Set([...compiled.values()].map((c) => c.row.timeRule));
-  for (const timeRule of rules) {
-    const rows = await readSeriesTotals(db, { series: [...series.values()], levels, years: fetchYears, timeRule, scope: opts.scope });
+  for (const [timeRule, series] of seriesByRule) {
+    const rows = await readSeriesTotals(db, { series: [...series.values()], levels: [...levels], years: fetchYears, timeRule, scope: opts.scope });
     for (const t of rows) totals.set(`${timeRule}|${t.series}|${t.level}|${t.territoryId}|${t.year}`, t);
   }
 
@@ -184,18 +225,45 @@ export async function computeIndicator(
     return { value: round(sum / weight, c.row.decimals), numerator: sum, denominator: weight, reason: null, trace };
   };
 
-  // The output: territories of the level valid in each year (restricted when asked), years with data when none given.
-  const years =
-    opts.years ??
-    [...new Set([...totals.values()].filter((t) => t.level === (byChildren ? 'province' : opts.level) || t.level === opts.level).map((t) => t.year))].sort();
-  const out: { territory: TreeNode; year: string; computed: Computed }[] = [];
-  for (const year of years) {
-    for (const t of tree) {
-      if (t.level !== opts.level || !validAt(t, year) || (opts.only && !opts.only.has(t.id))) continue;
-      out.push({ territory: t, year, computed: computeAt(opts.code, opts.level, t.id, year) });
+  // The output: territories of each level valid in each year (restricted when asked); when no years are given, the
+  // years with data in the indicator's own series at that level (or at the provinces it is added up from).
+  const results = new Map<string, { territory: TreeNode; year: string; computed: Computed }[]>();
+  const yearsByLevel = new Map<string, Set<string>>();
+  if (!opts.years) {
+    for (const t of totals.values()) {
+      const key = `${t.series}|${t.level}`;
+      let ys = yearsByLevel.get(key);
+      if (!ys) {
+        ys = new Set();
+        yearsByLevel.set(key, ys);
+      }
+      ys.add(t.year);
     }
   }
-  return out;
+  for (const [code, closure] of closures) {
+    const rows: { territory: TreeNode; year: string; computed: Computed }[] = [];
+    const own = [...new Set([...closure].flatMap((k) => {
+      const c = compiled.get(k);
+      return c ? refsOf(c).map(seriesKey) : [];
+    }))];
+    const byChildren = byChildrenOf(closure);
+    for (const level of opts.levels) {
+      let years = opts.years;
+      if (!years) {
+        const ys = new Set<string>();
+        for (const k of own) for (const l of new Set([byChildren ? 'province' : level, level])) for (const y of yearsByLevel.get(`${k}|${l}`) ?? []) ys.add(y);
+        years = [...ys].sort();
+      }
+      for (const year of years) {
+        for (const t of tree) {
+          if (t.level !== level || !validAt(t, year) || (opts.only && !opts.only.has(t.id))) continue;
+          rows.push({ territory: t, year, computed: computeAt(code, level, t.id, year) });
+        }
+      }
+    }
+    results.set(code, rows);
+  }
+  return results;
 }
 
 function merge(into: Trace, from: Trace) {

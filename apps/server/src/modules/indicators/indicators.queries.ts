@@ -67,82 +67,62 @@ export async function readSeriesTotals(
   // One select per series with its own constants, so each reads through the (element, breakdown, period) index.
   // A series of a broken-down element with no stored total (or margin) reads its full cells instead (a form's
   // sesso × area item, the Ministry's reception figures by type).
-  const reads = opts.series.flatMap((s) => {
-    const exact = sql`select ${s.key}::text as k, dv.territory_id, dv.period, dv.disaggregation, dv.value, dv.provisional, dv.source_type, extract(epoch from dv.updated_at)::float8 as u, true as exact
+  // Each series by its index in opts.series, periods and breakdowns in the C collation: the sorts below compare
+  // integers and bytes, not locale-aware text.
+  const reads = opts.series.flatMap((s, n) => {
+    const exact = sql`select ${n}::int as k, dv.territory_id, dv.period collate "C" as period, dv.disaggregation collate "C" as disaggregation, dv.value, dv.provisional, dv.source_type, dv.updated_at as u, true as exact
       from data_values dv where dv.data_element_id = ${s.elementId} and dv.disaggregation = ${s.filterKey} ${scopeFilter} ${periodFilter}`;
     if (s.categoryCount === 0) return [exact];
-    const cells = sql`select ${s.key}::text as k, dv.territory_id, dv.period, dv.disaggregation, dv.value, dv.provisional, dv.source_type, extract(epoch from dv.updated_at)::float8 as u, false as exact
+    const cells = sql`select ${n}::int as k, dv.territory_id, dv.period collate "C" as period, dv.disaggregation collate "C" as disaggregation, dv.value, dv.provisional, dv.source_type, dv.updated_at as u, false as exact
       from data_values dv where dv.data_element_id = ${s.elementId} and dv.disaggregation > '' and dv.dimensions @> ${JSON.stringify(s.filter)}::jsonb
         and length(dv.disaggregation) - length(replace(dv.disaggregation, ';', '')) = ${s.categoryCount - 1}
         and not exists (select 1 from data_values x where x.data_element_id = ${s.elementId} and x.disaggregation = ${s.filterKey})
         ${scopeFilter} ${periodFilter}`;
     return [exact, cells];
   });
-  const result = await db.execute(sql.join(reads, sql` union all `));
-  const rows = yearlyOf((result as unknown as { rows: RawRow[] }).rows, opts.timeRule);
-  return rollUp(rows, await ancestry(db), opts.levels);
+  // In SQL, so that few rows cross the wire: the latest source of each point; per period a stored total or margin,
+  // else the sum of the cells; per year stock → the last period, flow → the sum; then the yearly figures of the comuni
+  // of each parent added into one row (a comune is never a roll-up level, so only its parent's placement matters).
+  const yearly =
+    opts.timeRule === 'stock'
+      ? sql`select distinct on (k, territory_id, left(period, 4)) k, territory_id, left(period, 4) as year, value, p, i, c
+          from periods order by k, territory_id, left(period, 4), period desc`
+      : sql`select k, territory_id, left(period, 4) as year, sum(value) as value, bool_or(p) as p, bool_or(i) as i, bool_or(c) as c
+          from periods group by k, territory_id, left(period, 4)`;
+  const result = await db.execute(sql`
+    with raw as (${sql.join(reads, sql` union all `)}),
+    latest as (
+      select distinct on (k, territory_id, period, disaggregation) k, territory_id, period, value, provisional, source_type, exact
+      from raw order by k, territory_id, period, disaggregation, u desc, exact desc),
+    -- A series reads either its stored total (one row a point) or its cells (never both: see the reads), so only
+    -- the cells are added up per period.
+    periods as (
+      select k, territory_id, period, value, provisional as p, source_type = 'import' as i, source_type = 'submission' as c
+      from latest where exact
+      union all
+      select k, territory_id, period, sum(value), bool_or(provisional), bool_or(source_type = 'import'), bool_or(source_type = 'submission')
+      from latest where not exact group by k, territory_id, period),
+    yearly as (${yearly}),
+    -- A hash join on all territories, not one index probe per yearly figure.
+    t as materialized (select id, parent_id, level from territories)
+    select y.k, case when t.level = 'comune' then t.parent_id else y.territory_id end as territory_id, t.level = 'comune' as below,
+      y.year, sum(y.value)::float8 as value, bool_or(y.p) as provisional, bool_or(y.i) as imported, bool_or(y.c) as collected
+    from yearly y join t on t.id = y.territory_id
+    group by 1, 2, 3, 4`);
+  const rows = (result as unknown as { rows: YearlyRow[] }).rows;
+  return rollUp(
+    rows,
+    opts.series.map((s) => s.key),
+    await ancestry(db),
+    opts.levels,
+  );
 }
 
-interface RawRow {
-  k: string;
-  territory_id: number;
-  period: string;
-  disaggregation: string;
-  value: number;
-  provisional: boolean;
-  source_type: 'import' | 'submission';
-  u: number;
-  exact: boolean;
-}
-
-/**
- * One figure per series, territory and year: the latest source of each point; a stored total or margin, else the
- * sum of the cells; then stock → the year's last period, flow → the sum of its periods. Done on the rows read
- * (a few thousand per series) rather than by three sorts in SQL.
- */
-function yearlyOf(raw: RawRow[], timeRule: 'stock' | 'flow'): YearlyRow[] {
-  const latest = new Map<string, RawRow>();
-  for (const r of raw) {
-    const key = `${r.k}|${r.territory_id}|${r.period}|${r.disaggregation}`;
-    const seen = latest.get(key);
-    if (!seen || Number(r.u) > Number(seen.u)) latest.set(key, r);
-  }
-  const periods = new Map<string, { k: string; tid: number; period: string; exact: number; cells: number; hasExact: boolean; p: boolean; i: boolean; c: boolean }>();
-  for (const r of latest.values()) {
-    const key = `${r.k}|${r.territory_id}|${r.period}`;
-    let e = periods.get(key);
-    if (!e) {
-      e = { k: r.k, tid: Number(r.territory_id), period: r.period, exact: 0, cells: 0, hasExact: false, p: false, i: false, c: false };
-      periods.set(key, e);
-    }
-    if (r.exact) {
-      e.exact += Number(r.value);
-      e.hasExact = true;
-    } else e.cells += Number(r.value);
-    e.p ||= r.provisional;
-    e.i ||= r.source_type === 'import';
-    e.c ||= r.source_type === 'submission';
-  }
-  const years = new Map<string, YearlyRow & { last: string }>();
-  for (const e of periods.values()) {
-    const year = e.period.slice(0, 4);
-    const value = e.hasExact ? e.exact : e.cells;
-    const key = `${e.k}|${e.tid}|${year}`;
-    const y = years.get(key);
-    if (!y) years.set(key, { k: e.k, territory_id: e.tid, year, value, provisional: e.p, imported: e.i, collected: e.c, last: e.period });
-    else if (timeRule === 'flow') {
-      y.value += value;
-      y.provisional ||= e.p;
-      y.imported ||= e.i;
-      y.collected ||= e.c;
-    } else if (e.period > y.last) Object.assign(y, { value, provisional: e.p, imported: e.i, collected: e.c, last: e.period });
-  }
-  return [...years.values()];
-}
-
+/** A series' (by index) yearly figure for a territory, or (`below`) the sum of those of the comuni under `territory_id`. */
 interface YearlyRow {
-  k: string;
+  k: number;
   territory_id: number;
+  below: boolean;
   year: string;
   value: number;
   provisional: boolean;
@@ -187,27 +167,38 @@ function ancestry(db: DbOrTx): Promise<Map<number, Placement>> {
 }
 
 /** Adds the yearly figures up on their ancestors; a figure counts only where nothing finer is stored below it. */
-function rollUp(rows: YearlyRow[], places: Map<number, Placement>, levels: RollupLevel[]): SeriesTotal[] {
-  const finer = new Set<string>();
-  const placed = rows.map((r) => ({ r, p: places.get(Number(r.territory_id)) }));
-  for (const { r, p } of placed) {
+function rollUp(rows: YearlyRow[], keys: string[], places: Map<number, Placement>, levels: RollupLevel[]): SeriesTotal[] {
+  // Numeric keys (series, year, depth, territory) rather than strings: this runs on every yearly figure read.
+  const yearIndex = new Map<string, number>();
+  const at = (k: number, year: number, depth: number, id: number) => ((k * 4096 + year) * 4 + depth) * 2 ** 24 + id;
+  const finer = new Set<number>();
+  const placed = rows.map((r) => {
+    const p = places.get(Number(r.territory_id));
+    let y = yearIndex.get(r.year);
+    if (y === undefined) {
+      y = yearIndex.size;
+      yearIndex.set(r.year, y);
+    }
+    return { r, y, p: p && r.below ? { ...p, depth: LEVEL_DEPTH.comune } : p };
+  });
+  for (const { r, y, p } of placed) {
     if (!p) continue;
-    if (p.depth > 2 && p.province !== null) finer.add(`${r.k}|${r.year}|2|${p.province}`);
-    if (p.depth > 1 && p.region !== null) finer.add(`${r.k}|${r.year}|1|${p.region}`);
-    if (p.depth > 0 && p.nation !== null) finer.add(`${r.k}|${r.year}|0|${p.nation}`);
+    if (p.depth > 2 && p.province !== null) finer.add(at(r.k, y, 2, p.province));
+    if (p.depth > 1 && p.region !== null) finer.add(at(r.k, y, 1, p.region));
+    if (p.depth > 0 && p.nation !== null) finer.add(at(r.k, y, 0, p.nation));
   }
-  const out = new Map<string, SeriesTotal>();
-  for (const { r, p } of placed) {
+  const out = new Map<number, SeriesTotal>();
+  for (const { r, y, p } of placed) {
     if (!p) continue;
-    const kept = !finer.has(`${r.k}|${r.year}|${p.depth}|${r.territory_id}`);
+    const kept = !finer.has(at(r.k, y, p.depth, Number(r.territory_id)));
     const value = Number(r.value);
     for (const level of levels) {
       const anc = p[level];
       if (anc === null) continue;
-      const key = `${level}|${anc}|${r.k}|${r.year}`;
+      const key = at(r.k, y, LEVEL_DEPTH[level], anc);
       let t = out.get(key);
       if (!t) {
-        t = { series: r.k, level, territoryId: anc, year: String(r.year), value: 0, finest: -1, own: null, provisional: false, imported: false, collected: false };
+        t = { series: keys[r.k], level, territoryId: anc, year: String(r.year), value: 0, finest: -1, own: null, provisional: false, imported: false, collected: false };
         out.set(key, t);
       }
       if (p.depth === LEVEL_DEPTH[level]) t.own = (t.own ?? 0) + value;
