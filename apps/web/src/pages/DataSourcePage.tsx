@@ -1,19 +1,17 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError } from '../api/client.ts';
 import { useSession } from '../modules/auth/api.ts';
 import { can, isNationalAdmin } from '../modules/auth/permissions.ts';
 import { type DataSource, useDataSource, useDeleteDataSource } from '../modules/data-sources/api.ts';
 import { ImportHistory } from '../modules/data-sources/ImportHistory.tsx';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
+import { DeleteWithConfirmation } from '../ui/DeleteWithConfirmation.tsx';
 import { DescriptionList } from '../ui/DescriptionList.tsx';
 import { useFlash } from '../ui/Flash.tsx';
 import { useFormat } from '../ui/format.ts';
 import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
-import { useErrorMessage } from '../ui/QueryError.tsx';
 
 /** Delete with a confirmation step; a version conflict offers to reload. */
 function DeleteDataSource({ source, onReload }: { source: DataSource; onReload: () => void }) {
@@ -21,47 +19,17 @@ function DeleteDataSource({ source, onReload }: { source: DataSource; onReload: 
   const navigate = useNavigate();
   const flash = useFlash();
   const remove = useDeleteDataSource(source.id);
-  const messageOf = useErrorMessage();
-  const [confirming, setConfirming] = useState(false);
-  const confirm = async () => {
-    try {
-      await remove.mutateAsync(source.version);
-      flash.show(t('dataSources.deleted', { title: source.title.it }), { path: '/basi-dati' });
-      navigate('/basi-dati');
-    } catch {
-      setConfirming(false);
-    }
-  };
   return (
-    <div className="mb-4">
-      {remove.isError && (
-        <div className="alert alert-danger" role="alert">
-          <p className="mb-2">{messageOf(remove.error)}</p>
-          {isApiError(remove.error) && remove.error.code === 'version_conflict' && (
-            <button type="button" className="btn btn-outline-primary btn-sm" onClick={onReload}>
-              {t('form.reloadLatest')}
-            </button>
-          )}
-        </div>
-      )}
-      {confirming ? (
-        <div className="alert alert-warning">
-          <p>{t('dataSources.confirmDelete', { title: source.title.it })}</p>
-          <div className="d-flex gap-2">
-            <button type="button" className="btn btn-danger" onClick={confirm} disabled={remove.isPending}>
-              {t('dataSources.confirmDeleteButton')}
-            </button>
-            <button type="button" className="btn btn-outline-secondary" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" className="btn btn-outline-danger" onClick={() => setConfirming(true)}>
-          {t('dataSources.delete')}
-        </button>
-      )}
-    </div>
+    <DeleteWithConfirmation
+      version={source.version}
+      remove={remove}
+      labels={{ open: t('dataSources.delete'), question: t('dataSources.confirmDelete', { title: source.title.it }), confirm: t('dataSources.confirmDeleteButton') }}
+      onDeleted={() => {
+        flash.show(t('dataSources.deleted', { title: source.title.it }), { path: '/basi-dati' });
+        navigate('/basi-dati');
+      }}
+      onReload={onReload}
+    />
   );
 }
 

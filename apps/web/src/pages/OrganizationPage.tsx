@@ -1,19 +1,17 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { isApiError } from '../api/client.ts';
 import { useSession } from '../modules/auth/api.ts';
 import { can } from '../modules/auth/permissions.ts';
 import { ContactLog } from '../modules/organizations/ContactLog.tsx';
 import { type Organization, useDeleteOrganization, useOrganization } from '../modules/organizations/api.ts';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
+import { DeleteWithConfirmation } from '../ui/DeleteWithConfirmation.tsx';
 import { DescriptionList } from '../ui/DescriptionList.tsx';
 import { useFlash } from '../ui/Flash.tsx';
 import { useFormat } from '../ui/format.ts';
 import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
-import { useErrorMessage } from '../ui/QueryError.tsx';
 
 /** Delete with a confirmation step; a version conflict offers to reload. */
 function DeleteOrganization({ org, onReload }: { org: Organization; onReload: () => void }) {
@@ -21,47 +19,17 @@ function DeleteOrganization({ org, onReload }: { org: Organization; onReload: ()
   const navigate = useNavigate();
   const flash = useFlash();
   const remove = useDeleteOrganization(org.id);
-  const messageOf = useErrorMessage();
-  const [confirming, setConfirming] = useState(false);
-  const confirm = async () => {
-    try {
-      await remove.mutateAsync(org.version);
-      flash.show(t('organizations.deleted', { name: org.name }), { path: '/organizzazioni' });
-      navigate('/organizzazioni');
-    } catch {
-      setConfirming(false);
-    }
-  };
   return (
-    <div className="mb-4">
-      {remove.isError && (
-        <div className="alert alert-danger" role="alert">
-          <p className="mb-2">{messageOf(remove.error)}</p>
-          {isApiError(remove.error) && remove.error.code === 'version_conflict' && (
-            <button type="button" className="btn btn-outline-primary btn-sm" onClick={onReload}>
-              {t('form.reloadLatest')}
-            </button>
-          )}
-        </div>
-      )}
-      {confirming ? (
-        <div className="alert alert-warning">
-          <p>{t('organizations.confirmDelete', { name: org.name })}</p>
-          <div className="d-flex gap-2">
-            <button type="button" className="btn btn-danger" onClick={confirm} disabled={remove.isPending}>
-              {t('organizations.confirmDeleteButton')}
-            </button>
-            <button type="button" className="btn btn-outline-secondary" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" className="btn btn-outline-danger" onClick={() => setConfirming(true)}>
-          {t('organizations.delete')}
-        </button>
-      )}
-    </div>
+    <DeleteWithConfirmation
+      version={org.version}
+      remove={remove}
+      labels={{ open: t('organizations.delete'), question: t('organizations.confirmDelete', { name: org.name }), confirm: t('organizations.confirmDeleteButton') }}
+      onDeleted={() => {
+        flash.show(t('organizations.deleted', { name: org.name }), { path: '/organizzazioni' });
+        navigate('/organizzazioni');
+      }}
+      onReload={onReload}
+    />
   );
 }
 

@@ -20,7 +20,7 @@ export function decodeText(buf: Buffer): string {
 
 /** The delimiter of the header line: the most frequent of `,` `;` tab outside quotes. */
 export function detectDelimiter(text: string): string {
-  let counts = { ',': 0, ';': 0, '\t': 0 } as Record<string, number>;
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -29,7 +29,6 @@ export function detectDelimiter(text: string): string {
     else if (!quoted && c in counts) counts[c]++;
   }
   const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
-  counts = {};
   return best[1] > 0 ? best[0] : ',';
 }
 
