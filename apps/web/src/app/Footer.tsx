@@ -35,6 +35,9 @@ export function Footer() {
               <Link to="/accessibilita">{t('footer.accessibility')}</Link>
             </li>
             <li className="list-inline-item">
+              <Link to="/portale/monografie">{t('reports.public.footerLink')}</Link>
+            </li>
+            <li className="list-inline-item">
               <a href="/api/docs">{t('footer.apiDocs')}</a>
             </li>
           </ul>

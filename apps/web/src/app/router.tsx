@@ -1,5 +1,5 @@
 import { createBrowserRouter } from 'react-router';
-import { can } from '../modules/auth/permissions.ts';
+import { can, isNationalAdmin } from '../modules/auth/permissions.ts';
 import { canDefineIndicators } from '../modules/indicators/can-define.ts';
 import { AccessibilityPage } from '../pages/AccessibilityPage.tsx';
 import { AnalysisPage } from '../pages/AnalysisPage.tsx';
@@ -33,6 +33,12 @@ import { OrganizationPage } from '../pages/OrganizationPage.tsx';
 import { OrganizationsPage } from '../pages/OrganizationsPage.tsx';
 import { OutboxPage } from '../pages/OutboxPage.tsx';
 import { PivotPage } from '../pages/PivotPage.tsx';
+import { PublicReportPage } from '../pages/PublicReportPage.tsx';
+import { PublicReportsPage } from '../pages/PublicReportsPage.tsx';
+import { ReportPage } from '../pages/ReportPage.tsx';
+import { ReportsPage } from '../pages/ReportsPage.tsx';
+import { ReportTemplatePage } from '../pages/ReportTemplatePage.tsx';
+import { ReportTemplatesPage } from '../pages/ReportTemplatesPage.tsx';
 import { ProfilePage } from '../pages/ProfilePage.tsx';
 import { RegionDashboardPage } from '../pages/RegionDashboardPage.tsx';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage.tsx';
@@ -57,6 +63,8 @@ export const router = createBrowserRouter([
       { path: 'password-dimenticata', element: <ForgotPasswordPage /> },
       { path: 'reimposta-password', element: <ResetPasswordPage /> },
       { path: 'accessibilita', element: <AccessibilityPage /> },
+      { path: 'portale/monografie', element: <PublicReportsPage /> },
+      { path: 'portale/monografie/:id', element: <PublicReportPage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -97,6 +105,10 @@ export const router = createBrowserRouter([
           { path: 'indicatori/:code', element: <IndicatorPage /> },
           { path: 'consigli/:id/cruscotto', element: <CouncilDashboardPage /> },
           { path: 'regioni/:code/cruscotto', element: <RegionDashboardPage /> },
+          { path: 'monografie', element: <ReportsPage /> },
+          { path: 'monografie/modelli', element: <RequireRole allow={isNationalAdmin}><ReportTemplatesPage /></RequireRole> },
+          { path: 'monografie/modelli/:id', element: <RequireRole allow={isNationalAdmin}><ReportTemplatePage /></RequireRole> },
+          { path: 'monografie/:id', element: <ReportPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
