@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { SelectField } from '../../ui/Field.tsx';
@@ -12,7 +13,7 @@ import { batchZipUrl, type ReportBatch, useBatch, useCreateBatch, useReportTempl
  * What the live region says: it changes only at each quarter and at the end, so a screen reader is told of the
  * progress without being interrupted at every council.
  */
-function announcementOf(b: ReportBatch | undefined, t: (k: string, o?: Record<string, unknown>) => string) {
+function announcementOf(b: ReportBatch | undefined, t: TFunction) {
   if (!b) return '';
   if (b.status === 'done' || b.status === 'failed') return t('reports.batch.finished', { done: b.done, failed: b.failed, total: b.total });
   const quarter = b.total ? Math.floor(((b.done + b.failed) / b.total) * 4) : 0;

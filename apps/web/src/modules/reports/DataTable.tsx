@@ -31,7 +31,8 @@ export function DataTable({ caption, columns, rows, note, captionHidden }: DataT
         <thead>
           <tr>
             {columns.map((c, i) => (
-              <th key={`${i}-${c.label}`} scope="col" className={c.numeric ? 'text-end' : undefined}>
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns of a frozen snapshot never move, and labels may repeat
+              <th key={i} scope="col" className={c.numeric ? 'text-end' : undefined}>
                 {c.label}
               </th>
             ))}

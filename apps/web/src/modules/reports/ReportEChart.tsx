@@ -21,12 +21,14 @@ export default function ReportEChart({ block, mapName, label, height = 380 }: Re
     const node = el.current;
     if (!node) return;
     const instance = echarts.init(node, undefined, { renderer: 'svg' });
+    // Motion only for those who have not asked their system to reduce it.
+    const opts = { fontFamily: 'Titillium Web, sans-serif', animation: !window.matchMedia('(prefers-reduced-motion: reduce)').matches };
     let option: echarts.EChartsCoreOption;
     if (block.kind === 'map') {
       echarts.registerMap(mapName, block.geojson as Parameters<typeof echarts.registerMap>[1]);
-      option = mapOption(block, mapName) as echarts.EChartsCoreOption;
+      option = mapOption(block, mapName, opts) as echarts.EChartsCoreOption;
     } else {
-      option = chartOption(block) as echarts.EChartsCoreOption;
+      option = chartOption(block, opts) as echarts.EChartsCoreOption;
     }
     // The figure's caption and table speak for the chart: ECharts' own aria description would repeat it.
     instance.setOption({ ...option, aria: { enabled: false } });

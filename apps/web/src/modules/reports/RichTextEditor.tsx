@@ -79,7 +79,7 @@ export function RichTextEditor({ id, label, initialHtml, resetKey, onChange, hin
         return exec('insertHTML', TABLE_HTML(t('reports.editor.tableCaption'), t('reports.editor.tableColumn'), t('reports.editor.tableCell')));
       case 'link': {
         const sel = window.getSelection();
-        savedRange.current = sel && sel.rangeCount && area.current?.contains(sel.anchorNode) ? sel.getRangeAt(0).cloneRange() : null;
+        savedRange.current = sel?.rangeCount && area.current?.contains(sel.anchorNode) ? sel.getRangeAt(0).cloneRange() : null;
         setLinkError(null);
         setLinkOpen(true);
         return;
@@ -202,6 +202,7 @@ export function RichTextEditor({ id, label, initialHtml, resetKey, onChange, hin
           </button>
         </div>
       )}
+      {/* biome-ignore lint/a11y/useSemanticElements: a textarea cannot hold formatted text; a contenteditable textbox is the ARIA pattern for rich text */}
       <div
         ref={area}
         id={id}
