@@ -1,0 +1,52 @@
+import { type ChartBlock, chartOption, type MapBlock, mapOption } from '@mosaico/contracts/report-chart-options';
+import * as echarts from 'echarts';
+
+/**
+ * Server-side SVG of a report's charts and maps with ECharts' SSR renderer: the same options the web app draws,
+ * as vector SVG for the PDF (svg-to-pdfkit) and, rasterised, for the DOCX.
+ */
+
+export interface SvgFigure {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/** Width and height in points (1/72 in) — the PDF draws the SVG at this size, so text sizes stay true. */
+export const CHART_SIZE = { width: 480, height: 270 };
+export const MAP_SIZE = { width: 480, height: 330 };
+
+function render(option: Record<string, unknown>, size: { width: number; height: number }): SvgFigure {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  try {
+    chart.setOption(option);
+    return { svg: chart.renderToSVGString(), ...size };
+  } finally {
+    chart.dispose();
+  }
+}
+
+export function renderChartSvg(block: ChartBlock, fontFamily?: string): SvgFigure {
+  const rows = block.chart === 'bar' && block.categories.length > 8 ? block.categories.length : 0;
+  const height = rows > 0 ? Math.max(CHART_SIZE.height, 40 + rows * 22) : block.chart === 'pyramid' ? Math.max(CHART_SIZE.height, 60 + block.categories.length * 18) : CHART_SIZE.height;
+  return render(chartOption(block, { fontFamily }), { width: CHART_SIZE.width, height });
+}
+
+let mapCounter = 0;
+export function renderMapSvg(block: MapBlock, fontFamily?: string): SvgFigure {
+  // A unique name per call: registerMap is global to the module, and two councils' maps may render concurrently.
+  const name = `report-map-${process.pid}-${++mapCounter}`;
+  echarts.registerMap(name, block.geojson as Parameters<typeof echarts.registerMap>[1]);
+  try {
+    return render(mapOption(block, name, { fontFamily }), MAP_SIZE);
+  } finally {
+    // ECharts keeps registered maps forever; drop ours so a batch of 107 maps does not grow the heap.
+    const registry = (echarts as unknown as { getMap(name: string): unknown }).getMap(name) as Record<string, unknown> | undefined;
+    if (registry) unregisterMap(name);
+  }
+}
+
+function unregisterMap(name: string): void {
+  // echarts exposes no unregisterMap; re-registering the name with an empty collection frees the geometry.
+  echarts.registerMap(name, { type: 'FeatureCollection', features: [] } as Parameters<typeof echarts.registerMap>[1]);
+}
