@@ -6,6 +6,9 @@ import { jobDefinitions } from './modules/jobs.ts';
 import { prepareDatabase, wantsDemo } from './platform/bootstrap.ts';
 import { buildApp } from './platform/http/app.ts';
 import { createJobRunner } from './platform/jobs/job-runner.ts';
+import { closeRenderPool } from './modules/reports/report-files.service.ts';
+import { resumeReportBatches, useReportBatchQueue } from './modules/reports/report-batches.service.ts';
+import { generateReportBatchJob } from './modules/reports/reports.jobs.ts';
 import { applyImportJob, useImportQueue } from './modules/statistics/statistics.jobs.ts';
 import { deliverMail } from './platform/mail/mail.jobs.ts';
 import { createMailer } from './platform/mail/mailer.ts';
@@ -33,7 +36,9 @@ async function main() {
     await app.close();
     mailer.useQueue(null);
     useImportQueue(null);
+    useReportBatchQueue(null);
     await jobs.stop();
+    await closeRenderPool();
     await database.close();
     process.exit(0);
   };
@@ -46,6 +51,10 @@ async function main() {
   // A request whose transaction committed must not fail for want of a queued delivery: the sweep sends it.
   mailer.useQueue(() => jobs.enqueue(deliverMail, {}).catch((err: Error) => log(`Consegna della posta non accodata: ${err.message}`)));
   useImportQueue((importId) => jobs.enqueue(applyImportJob, { importId }));
+  useReportBatchQueue((batchId) => jobs.enqueue(generateReportBatchJob, { batchId }));
+  // Batches a stopped server left half done go on from their first pending council.
+  const resumed = await resumeReportBatches(database.db);
+  if (resumed.length) log(`Generazioni di monografie riprese: ${resumed.join(', ')}`);
   // Mail left unsent while the server was down goes out now rather than at the next sweep.
   if (mailer.mode === 'smtp') await jobs.enqueue(deliverMail, {});
   log(config.JOBS_WORKER === 'on' ? 'Attività in background avviate' : 'Attività in background: solo accodate (JOBS_WORKER=off)');

@@ -17,6 +17,7 @@ import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { dataSourceRoutes } from './statistics/data-sources.routes.ts';
 import { importRoutes } from './statistics/imports.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 import { territoryRoutes } from './territories/territories.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 
@@ -41,4 +42,5 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   dataSourceRoutes(app, deps);
   indicatorRoutes(app, deps);
   importRoutes(app, deps);
+  reportRoutes(app, deps);
 }

@@ -265,6 +265,44 @@ const messages: Catalogue = {
   import_row_unmapped_code: { it: 'Codice «{code}» della dimensione {dimension} non mappato.', en: 'Code “{code}” of dimension {dimension} is not mapped.' },
   import_row_missing_territory: { it: 'Territorio mancante.', en: 'Missing territory.' },
   import_row_duplicate_point: { it: 'Valore ripetuto: stesso dato, disaggregazione, periodo e territorio di una riga precedente.', en: 'Repeated value: same element, breakdown, period and territory as an earlier row.' },
+  // Provincial reports (module reports: templates, workflow, narrative, versions, batches)
+  report_template_unknown: { it: 'Modello di monografia {id} inesistente.', en: 'No report template {id}.' },
+  report_template_duplicate_key: { it: 'La chiave «{key}» è già usata in questo modello: ogni capitolo e blocco ne vuole una propria.', en: 'Key “{key}” is already used in this template: each chapter and block needs its own.' },
+  report_template_unknown_indicator: { it: 'Indicatore «{code}» inesistente: usa il codice di un indicatore definito.', en: 'No indicator “{code}”: use the code of a defined indicator.' },
+  report_council_unknown: { it: 'Consiglio territoriale {id} inesistente.', en: 'No council {id}.' },
+  report_exists: {
+    it: 'Questo consiglio ha già la monografia per quell’anno (n. {id}): rigenerala invece di crearne un’altra.',
+    en: 'This council already has its report for that year (no. {id}): regenerate it instead.',
+  },
+  report_not_editable: {
+    it: 'La monografia è «{status}»: contenuti e testi si modificano solo in bozza.',
+    en: 'The report is “{status}”: content and texts change only in draft.',
+  },
+  report_narrative_unknown: { it: 'Il blocco «{key}» non è un testo della versione attuale della monografia.', en: 'Block “{key}” is not a text of the report’s current version.' },
+  report_narrative_too_long: { it: 'Il testo è troppo lungo: al massimo {max} caratteri.', en: 'The text is too long: at most {max} characters.' },
+  report_block_unknown: { it: 'La monografia non ha il blocco «{key}».', en: 'The report has no block “{key}”.' },
+  report_comments_closed: {
+    it: 'La monografia è «{status}»: si commenta solo in bozza o in revisione.',
+    en: 'The report is “{status}”: comments are taken only in draft or in review.',
+  },
+  report_return_note_required: { it: 'Scrivi una nota che spieghi cosa correggere.', en: 'Write a note saying what to correct.' },
+  report_withdraw_reason_required: { it: 'Scrivi il motivo del ritiro.', en: 'Write the reason for the withdrawal.' },
+  report_transition_not_allowed: {
+    it: 'Operazione «{transition}» non possibile: la monografia è «{status}».',
+    en: 'Action “{transition}” is not possible: the report is “{status}”.',
+  },
+  report_campaign_unknown: { it: 'Rilevazione {id} inesistente.', en: 'No campaign {id}.' },
+  report_batch_no_councils: { it: 'Nessun consiglio della rilevazione {id} nel tuo ambito.', en: 'No council of campaign {id} in your scope.' },
+  report_batch_no_files: { it: 'La generazione {id} non ha ancora prodotto alcun PDF.', en: 'Batch {id} has produced no PDF yet.' },
+  report_batch_kept: {
+    it: 'Non rigenerata: la monografia è «{status}»; stampata la versione attuale.',
+    en: 'Not regenerated: the report is “{status}”; its current version was printed.',
+  },
+  report_status_draft: { it: 'bozza', en: 'draft' },
+  report_status_in_review: { it: 'in revisione', en: 'in review' },
+  report_status_approved: { it: 'approvata', en: 'approved' },
+  report_status_published: { it: 'pubblicata', en: 'published' },
+  report_status_withdrawn: { it: 'ritirata', en: 'withdrawn' },
 };
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {
