@@ -53,7 +53,7 @@ export function ReportPage() {
         {comments.isError ? (
           <QueryError error={comments.error} onRetry={() => comments.refetch()} />
         ) : (
-          <CommentThread reportId={r.id} blockKey={null} comments={byBlock(null)} subject={t('reports.comments.wholeReport')} />
+          <CommentThread reportId={r.id} blockKey={null} comments={byBlock(null)} subject={null} />
         )}
       </section>
       <section aria-labelledby="report-versions-title" className="mb-5">

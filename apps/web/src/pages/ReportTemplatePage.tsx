@@ -18,7 +18,7 @@ export function ReportTemplatePage() {
     <>
       <Breadcrumb items={[{ label: t('reports.nav'), to: '/monografie' }, { label: t('reports.templates.title'), to: '/monografie/modelli' }, { label: tpl.data.name.it }]} />
       <PageTitle title={tpl.data.name.it} lead={t('reports.templates.version', { version: tpl.data.version })} />
-      {tpl.data.description?.it && <p>{tpl.data.description.it}</p>}
+      {tpl.data.description?.it && <p className="mb-5">{tpl.data.description.it}</p>}
       <TemplateEditor key={tpl.data.version} template={tpl.data} />
     </>
   );

@@ -10,8 +10,8 @@ interface CommentThreadProps {
   /** null: comments on the whole report. */
   blockKey: string | null;
   comments: ReportComment[];
-  /** What the comments are about, for the form's label. */
-  subject: string;
+  /** What the comments are about, for the form's label (null: the whole report). */
+  subject: string | null;
 }
 
 /** The comments on a block (or on the report) and a form to add one. */
@@ -43,7 +43,7 @@ export function CommentThread({ reportId, blockKey, comments, subject }: Comment
   return (
     <div className="report-comments">
       {comments.length ? (
-        <ul className="list-unstyled mb-3">
+        <ul className="list-unstyled mb-4">
           {comments.map((c) => (
             <li key={c.id} className="border-start border-3 ps-3 mb-2">
               <p className="small text-secondary mb-1">
@@ -56,8 +56,8 @@ export function CommentThread({ reportId, blockKey, comments, subject }: Comment
       ) : (
         <p className="small text-secondary">{t('reports.comments.none')}</p>
       )}
-      <form onSubmit={submit} noValidate aria-label={t('reports.comments.formLabel', { subject })}>
-        <TextField id={id} label={t('reports.comments.new', { subject })} multiline rows={2} maxLength={4000} value={body} onChange={setBody} error={error ?? undefined} />
+      <form onSubmit={submit} noValidate aria-label={subject ? t('reports.comments.formLabel', { subject }) : t('reports.comments.formLabelReport')}>
+        <TextField id={id} label={subject ? t('reports.comments.new', { subject }) : t('reports.comments.newReport')} multiline rows={2} maxLength={4000} value={body} onChange={setBody} error={error ?? undefined} />
         <button type="submit" className="btn btn-outline-primary btn-sm" disabled={add.isPending}>
           {t('reports.comments.send')}
         </button>

@@ -11,11 +11,13 @@ export interface ReportEChartProps {
   mapName: string;
   /** The accessible name of the image (its figcaption says the same in full). */
   label: string;
+  /** The id of the visible caption that describes the image in full. */
+  describedBy?: string;
   height?: number;
 }
 
 /** A report chart or map drawn in SVG from the same options the PDF renderer uses. */
-export default function ReportEChart({ block, mapName, label, height = 380 }: ReportEChartProps) {
+export default function ReportEChart({ block, mapName, label, describedBy, height = 380 }: ReportEChartProps) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const node = el.current;
@@ -42,5 +44,5 @@ export default function ReportEChart({ block, mapName, label, height = 380 }: Re
       instance.dispose();
     };
   }, [block, mapName]);
-  return <div ref={el} className={`report-echart report-echart-${block.kind}`} role="img" aria-label={label} style={{ height, width: '100%' }} />;
+  return <div ref={el} className={`report-echart report-echart-${block.kind}`} role="img" aria-label={label} aria-describedby={describedBy} style={{ height, width: '100%' }} />;
 }

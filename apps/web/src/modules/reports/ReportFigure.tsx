@@ -33,15 +33,16 @@ export function ReportFigure({ block, reportId }: { block: ChartBlock | MapBlock
   const { t } = useTranslation();
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
+  const captionId = useId();
   const title = block.title ?? '';
   const data = tableOf(block, t);
   return (
     <figure className="report-figure mb-4">
       <Suspense fallback={<Loading />}>
-        <ReportEChart block={block} mapName={`report-${reportId}-${block.key}`} label={`${title}. ${block.alt}`} height={block.kind === 'map' ? 440 : 360} />
+        <ReportEChart block={block} mapName={`report-${reportId}-${block.key}`} label={title} describedBy={captionId} height={block.kind === 'map' ? 440 : 360} />
       </Suspense>
-      <figcaption className="mt-2">
-        <strong className="d-block">{title}</strong>
+      {/* The block's h3 names the figure; the caption says what it shows, with its figures (the alternative text). */}
+      <figcaption id={captionId} className="mt-2">
         <span className="small">{block.alt}</span>
         {block.kind === 'map' && <span className="d-block small text-secondary">{t('reports.figure.focusNote')}</span>}
       </figcaption>

@@ -114,7 +114,7 @@ export function RichTextEditor({ id, label, initialHtml, resetKey, onChange, hin
     { c: 'ul', icon: 'list', pressed: state.ul },
     { c: 'ol', text: '1.', pressed: state.ol },
     { c: 'link', icon: 'link' },
-    { c: 'table', icon: 'files' },
+    { c: 'table', text: '⊞' },
   ];
   const onToolbarKey = (e: KeyboardEvent) => {
     const last = buttons.length - 1;

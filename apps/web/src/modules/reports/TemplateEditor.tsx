@@ -141,7 +141,7 @@ export function TemplateEditor({ template }: { template: ReportTemplate }) {
         <ol className="template-chapters list-unstyled">
           {def.chapters.map((ch, c) => (
             <li key={ch.key} className="card card-bg p-3 mb-3">
-              <h2 className="h5">{t('reports.templates.chapterHeading', { n: c + 1, key: ch.key })}</h2>
+              <h2 className="h5 mb-5">{t('reports.templates.chapterHeading', { n: c + 1, key: ch.key })}</h2>
               <TextField
                 id={`tpl-${c}-title`}
                 label={t('reports.templates.chapterTitle', { n: c + 1 })}

@@ -1,3 +1,4 @@
+import { formatNumberIt } from '@mosaico/contracts/report-chart-options';
 import { useMemo } from 'react';
 import { useFormat } from '../../ui/format.ts';
 
@@ -14,7 +15,8 @@ export function useReportNumber() {
       }
       return f;
     };
-    const number = (v: number | null | undefined, decimals = 0) => (v == null ? '—' : fmt(decimals).format(v));
+    // Italian figures as the PDF prints them (formatNumberIt groups 4-digit numbers too: 4.660, not 4660).
+    const number = (v: number | null | undefined, decimals = 0) => (v == null ? '—' : locale === 'it-IT' ? formatNumberIt(v, decimals) : fmt(decimals).format(v));
     const withUnit = (v: number | null | undefined, decimals = 0, unit?: string | null) => {
       if (v == null) return '—';
       const n = number(v, decimals);
