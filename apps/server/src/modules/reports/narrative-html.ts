@@ -1,6 +1,8 @@
 import { NARRATIVE_TAGS } from '@mosaico/contracts/reports';
 import sanitizeHtml from 'sanitize-html';
 
+const SAFE_HREF = /^\s*(https?:\/\/|mailto:)/i;
+
 /**
  * The narrative's HTML reduced to what the renderers print (NARRATIVE_TAGS): no scripts, styles, event
  * handlers or foreign URLs; links only to http, https and mailto, and never able to reach back to the page
@@ -9,7 +11,7 @@ import sanitizeHtml from 'sanitize-html';
 export function sanitizeNarrative(html: string): string {
   return sanitizeHtml(html, {
     allowedTags: [...NARRATIVE_TAGS],
-    allowedAttributes: { a: ['href'], th: ['scope', 'colspan', 'rowspan'], td: ['colspan', 'rowspan'] },
+    allowedAttributes: { a: ['href', 'rel'], th: ['scope', 'colspan', 'rowspan'], td: ['colspan', 'rowspan'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesAppliedToAttributes: ['href'],
     allowProtocolRelative: false,
@@ -17,7 +19,8 @@ export function sanitizeNarrative(html: string): string {
     // Content of dropped containers (script, style, iframe…) goes with them; the text of other tags stays.
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'template'],
     transformTags: {
-      a: (tagName, attribs) => (attribs.href ? { tagName, attribs: { href: attribs.href, rel: 'noopener noreferrer' } } : { tagName, attribs }),
+      // rel is set here, never taken from the author: the transform's output replaces the attributes given.
+      a: (tagName, attribs) => (SAFE_HREF.test(attribs.href ?? '') ? { tagName, attribs: { href: attribs.href.trim(), rel: 'noopener noreferrer' } } : { tagName, attribs: {} }),
       th: (tagName, attribs) => ({ tagName, attribs: keepScope(attribs) }),
     },
     allowedClasses: {},

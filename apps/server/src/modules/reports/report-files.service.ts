@@ -15,6 +15,8 @@ import { createRenderPool } from './render/render-pool.ts';
 
 export type ReportFormat = 'pdf' | 'docx';
 export type Renderer = (format: ReportFormat, doc: ReportDocument) => Promise<Uint8Array>;
+/** A renderer put in front of the pool (tests that need one render to fail); `next` is the pool. */
+export type RendererOverride = (format: ReportFormat, doc: ReportDocument, next: Renderer) => Promise<Uint8Array>;
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
@@ -22,23 +24,26 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
 };
 
 let pool: ReturnType<typeof createRenderPool> | null = null;
-let override: Renderer | null = null;
+let override: RendererOverride | null = null;
 
 /**
  * Renders through a pool of worker threads (one per core), created on first use: a PDF takes a second or more
  * of CPU, which must neither block requests nor leave the second core idle in a batch.
  */
 export function renderReport(format: ReportFormat, doc: ReportDocument): Promise<Uint8Array> {
-  if (override) return override(format, doc);
-  pool ??= createRenderPool(Math.max(1, availableParallelism()));
+  return override ? override(format, doc, renderOnPool) : renderOnPool(format, doc);
+}
+
+function renderOnPool(format: ReportFormat, doc: ReportDocument): Promise<Uint8Array> {
+  pool ??= createRenderPool(renderConcurrency());
   return Promise.resolve(pool.render(format, doc)) as Promise<Uint8Array>;
 }
 
 /** How many renders may usefully run at once. */
 export const renderConcurrency = () => Math.max(1, availableParallelism());
 
-/** Replaces the renderer (tests that need a render to fail); null restores the pool. */
-export function useRenderer(r: Renderer | null) {
+/** Puts a renderer in front of the pool (tests that need a render to fail); null removes it. */
+export function useRenderer(r: RendererOverride | null) {
   override = r;
 }
 

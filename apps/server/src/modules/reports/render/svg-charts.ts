@@ -13,8 +13,8 @@ export interface SvgFigure {
 }
 
 /** Width and height in points (1/72 in) — the PDF draws the SVG at this size, so text sizes stay true. */
-export const CHART_SIZE = { width: 480, height: 270 };
-export const MAP_SIZE = { width: 480, height: 330 };
+export const CHART_SIZE = { width: 455, height: 260 };
+export const MAP_SIZE = { width: 455, height: 360 };
 
 function render(option: Record<string, unknown>, size: { width: number; height: number }): SvgFigure {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
