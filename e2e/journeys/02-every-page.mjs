@@ -32,6 +32,8 @@ export default async function everyPageJourney({ page, base, checkA11y }) {
     ['registro attività', '/registro-attivita'],
     ['posta in uscita', '/posta-in-uscita'],
     ['amministrazione', '/amministrazione'],
+    ['monografie', '/monografie'],
+    ['modelli delle monografie', '/monografie/modelli'],
     ['profilo', '/profilo'],
     ['accessibilità', '/accessibilita'],
     ['pagina inesistente', '/non-esiste'],
@@ -47,6 +49,7 @@ export default async function everyPageJourney({ page, base, checkA11y }) {
   for (const [label, path] of [
     ['password dimenticata', '/password-dimenticata'],
     ['reimposta password', '/reimposta-password?token=abcdefghijklmnop'],
+    ['monografie pubblicate', '/portale/monografie'],
   ]) {
     await page.goto(`${base}${path}`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
