@@ -3,12 +3,12 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { type NarrativeBlock, parseNarrative, type Run, runsText } from './narrative-html.ts';
 import { BODY_SIZE, C, CONTENT_WIDTH, ensureSpace, F, heading, type Layout, measureRuns, PAGE, paragraph, type Struct, writeRuns, el } from './pdf-layout.ts';
 import { drawTable } from './pdf-tables.ts';
+import { FONT_FAMILY } from './report-fonts.ts';
 import { keyFigureRows, sourceEntries, sourceLine, tableCellText } from './report-format.ts';
 import { renderChartSvg, renderMapSvg, type SvgFigure } from './svg-charts.ts';
 
 /** Each kind of resolved block, and the narrative's HTML subset, laid out as tagged PDF content. */
 
-const FONT_FAMILY = 'Titillium Web';
 
 function sourceNote(l: Layout, parent: Struct, doc: ReportDocument, indexes: number[]): void {
   const line = sourceLine(doc.snapshot.sources, indexes);

@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Run } from './narrative-html.ts';
+import { FONT_FILES } from './report-fonts.ts';
 
 /**
  * Page layout and tagged text for the report PDF: fonts, colours, margins, headings (with bookmarks and
@@ -27,10 +26,6 @@ export function el(doc: Doc, type: string, options: StructOptions = {}, draw?: (
   return make.call(doc, type, options, draw ?? null);
 }
 
-const require = createRequire(import.meta.url);
-const fontDir = path.join(path.dirname(require.resolve('bootstrap-italia/package.json')), 'dist/fonts/Titillium_Web');
-const ttf = (w: string) => path.join(fontDir, `titillium-web-v10-latin-ext_latin-${w}.ttf`);
-export const FONT_FILES = { regular: ttf('regular'), italic: ttf('italic'), semibold: ttf('600'), bold: ttf('700'), boldItalic: ttf('700italic'), light: ttf('300') };
 export const F = { regular: 'TitilliumWeb', italic: 'TitilliumWeb-Italic', semibold: 'TitilliumWeb-SemiBold', bold: 'TitilliumWeb-Bold', boldItalic: 'TitilliumWeb-BoldItalic', light: 'TitilliumWeb-Light' };
 
 /** Bootstrap Italia colours; text ones ≥ 4.5:1 on white. */
