@@ -44,7 +44,8 @@ export default async function reportsJourney({ page, base, checkA11y }) {
   await page.getByRole('button', { name: 'Genera monografia' }).click();
   await page.waitForURL(/\/monografie\/\d+$/, { timeout: 60_000 });
   const reportUrl = page.url();
-  await page.getByRole('heading', { level: 1, name: /Milano/ }).waitFor();
+  await page.getByRole('heading', { level: 1, name: /Monografia provinciale/ }).waitFor();
+  await page.locator('.report-cover').filter({ hasText: /Milano/ }).waitFor();
   await badge('Bozza');
 
   // Milano's foreign residents, as in the shipped file, among the key figures; the map and the charts are drawn.
@@ -54,7 +55,8 @@ export default async function reportsJourney({ page, base, checkA11y }) {
   await map.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => (document.querySelector('.report-echart-map svg')?.querySelectorAll('path').length ?? 0) >= 12);
   expect((await page.locator('.report-echart-chart').count()) > 0, 'charts in the report');
-  await page.waitForFunction(() => [...document.querySelectorAll('.report-echart-chart')].every((c) => c.querySelectorAll('svg path, svg rect').length > 3));
+  // Charts with figures are drawn (a block may lack data for a council: its caption says so).
+  await page.waitForFunction(() => [...document.querySelectorAll('.report-echart-chart')].filter((c) => c.querySelectorAll('svg path').length > 10).length >= 2);
   expect((await map.getAttribute('role')) === 'img' && (await map.getAttribute('aria-describedby')), 'the map as an image described by its caption');
   // The map's data alternative.
   const mapFigure = page.locator('figure').filter({ has: page.locator('.report-echart-map') }).first();
@@ -111,10 +113,10 @@ export default async function reportsJourney({ page, base, checkA11y }) {
   await page.context().clearCookies();
   await page.goto(`${base}/portale/monografie`);
   await page.getByRole('heading', { level: 1, name: 'Monografie provinciali pubblicate' }).waitFor();
-  await page.getByRole('link', { name: /Milano/ }).first().waitFor();
+  await page.getByRole('row').filter({ hasText: /Milano.*Lombardia.*2023/ }).getByRole('link').waitFor();
   await checkA11y(page, 'portale – monografie pubblicate');
   await page.goto(`${base}${publicPath}`);
-  await page.getByRole('heading', { level: 1, name: /Milano/ }).waitFor();
+  await page.locator('.report-cover').filter({ hasText: /Milano/ }).waitFor();
   expect(page.url().endsWith(publicPath), 'the public page open without sign-in');
   const publicFigure = page.locator('.report-key-figures li').filter({ hasText: /Stranieri residenti/ }).first();
   expect((await publicFigure.innerText()).includes(expected), `the public view to show ${expected}`);
