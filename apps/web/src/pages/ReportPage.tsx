@@ -27,7 +27,7 @@ export function ReportPage() {
 
   return (
     <>
-      <Breadcrumb items={[{ label: t('reports.nav'), to: '/monografie' }, { label: `${r.councilName} ${r.year}` }]} />
+      <Breadcrumb items={[{ label: t('reports.nav'), to: '/monografie' }, { label: `${r.councilName}, ${r.year}` }]} />
       <PageTitle title={r.document.snapshot.title} documentTitle={t('reports.view.documentTitle', { council: r.councilName, year: r.year })} />
       <div className="d-flex flex-wrap gap-2 mb-4">
         <ReportDownloads id={r.id} />

@@ -16,6 +16,8 @@ interface DataTableProps {
 export function DataTable({ caption, columns, rows, note, captionHidden }: DataTableProps) {
   const n = useReportNumber();
   const captionId = useId();
+  // A table without rows says only why (its note), under the block's heading.
+  if (!rows.length) return <p className="report-no-figures">{note ?? '—'}</p>;
   const cell = (v: Cell, i: number) => {
     const c = columns[i];
     if (typeof v === 'number') return n.withUnit(v, c?.decimals ?? 0, c?.unit);

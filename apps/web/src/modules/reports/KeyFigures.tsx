@@ -13,7 +13,11 @@ export function KeyFigures({ block }: { block: Block<'key_figures'> }) {
           <div className="card card-bg h-100 p-3">
             <p className="fw-semibold mb-1">{f.label}</p>
             <p className="report-figure-value mb-2">
-              {f.value == null ? <span className="text-secondary">{f.reason ?? t('reports.figures.noValue')}</span> : n.withUnit(f.value, f.decimals, f.unit)}
+              {f.value == null ? (
+                <span className="report-figure-missing">{f.reason ? t(`reports.figures.reasons.${f.reason}`, { defaultValue: t('reports.figures.noValue') }) : t('reports.figures.noValue')}</span>
+              ) : (
+                n.withUnit(f.value, f.decimals, f.unit)
+              )}
             </p>
             <dl className="report-figure-facts mb-0 small">
               <div>

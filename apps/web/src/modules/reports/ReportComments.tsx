@@ -54,7 +54,7 @@ export function CommentThread({ reportId, blockKey, comments, subject }: Comment
           ))}
         </ul>
       ) : (
-        <p className="small text-secondary">{t('reports.comments.none')}</p>
+        <p className="small text-secondary mb-4">{t('reports.comments.none')}</p>
       )}
       <form onSubmit={submit} noValidate aria-label={subject ? t('reports.comments.formLabel', { subject }) : t('reports.comments.formLabelReport')}>
         <TextField id={id} label={subject ? t('reports.comments.new', { subject }) : t('reports.comments.newReport')} multiline rows={2} maxLength={4000} value={body} onChange={setBody} error={error ?? undefined} />

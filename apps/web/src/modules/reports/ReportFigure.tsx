@@ -28,8 +28,19 @@ function tableOf(block: ChartBlock | MapBlock, t: (k: string) => string) {
   };
 }
 
+/** Whether there is anything to draw: a block may lack data for a council (its alternative text says why). */
+function hasFigures(block: ChartBlock | MapBlock) {
+  if (block.kind === 'map') return block.values.some((v) => v.value != null);
+  return block.categories.length > 0 && block.series.some((s) => s.values.some((v) => v != null));
+}
+
 /** A chart or map with a visible caption (title and alternative text) and its data table on request. */
 export function ReportFigure({ block, reportId }: { block: ChartBlock | MapBlock; reportId: number }) {
+  if (!hasFigures(block)) return <p className="report-no-figures">{block.alt}</p>;
+  return <DrawnFigure block={block} reportId={reportId} />;
+}
+
+function DrawnFigure({ block, reportId }: { block: ChartBlock | MapBlock; reportId: number }) {
   const { t } = useTranslation();
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();

@@ -13,6 +13,8 @@ export function normaliseNarrativeHtml(html: string): string {
   }
   // Styling spans the browser adds around pasted or re-formatted text carry nothing the report keeps.
   for (const span of [...doc.body.querySelectorAll('span')]) span.replaceWith(...span.childNodes);
+  // Empty paragraphs (a trailing Enter) would print as blank space.
+  for (const p of [...doc.body.querySelectorAll('p')]) if (!p.textContent?.trim() && !p.querySelector(':not(br)')) p.remove();
   const out = doc.body.innerHTML.trim();
-  return out === '<p><br></p>' || out === '<br>' ? '' : out;
+  return out === '<br>' ? '' : out;
 }
