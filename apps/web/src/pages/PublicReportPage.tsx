@@ -20,7 +20,10 @@ export function PublicReportPage() {
   return (
     <>
       <Breadcrumb items={[{ label: t('reports.public.nav'), to: '/portale/monografie' }, { label: `${s.council.name} ${s.year}` }]} />
-      <PageTitle title={s.title} documentTitle={t('reports.view.documentTitle', { council: s.council.name, year: s.year })} />
+      {/* The report's title is in the report's language, whatever the interface's. */}
+      <div lang={doc.lang}>
+        <PageTitle title={s.title} documentTitle={t('reports.view.documentTitle', { council: s.council.name, year: s.year })} />
+      </div>
       <div className="d-flex flex-wrap gap-2 mb-4">
         <ReportDownloads id={id} isPublic />
       </div>

@@ -28,7 +28,10 @@ export function ReportPage() {
   return (
     <>
       <Breadcrumb items={[{ label: t('reports.nav'), to: '/monografie' }, { label: `${r.councilName}, ${r.year}` }]} />
-      <PageTitle title={r.document.snapshot.title} documentTitle={t('reports.view.documentTitle', { council: r.councilName, year: r.year })} />
+      {/* The report's title is in the report's language, whatever the interface's. */}
+      <div lang={r.document.lang}>
+        <PageTitle title={r.document.snapshot.title} documentTitle={t('reports.view.documentTitle', { council: r.councilName, year: r.year })} />
+      </div>
       <div className="d-flex flex-wrap gap-2 mb-4">
         <ReportDownloads id={r.id} />
         {r.publicPath && (

@@ -34,7 +34,7 @@ function BatchProgress({ batchId }: { batchId: number }) {
       <h3 className="h5">{t('reports.batch.progressTitle', { id: batchId, year: b?.year ?? '' })}</h3>
       <div className="progress mb-2" style={{ height: '1.25rem' }}>
         <div
-          className="progress-bar"
+          className={`progress-bar ${b?.failed ? 'bg-warning' : 'bg-primary'}`}
           role="progressbar"
           aria-label={t('reports.batch.progressLabel')}
           aria-valuemin={0}

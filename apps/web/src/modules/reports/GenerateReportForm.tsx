@@ -6,6 +6,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { RequiredNote, SelectField, TextField } from '../../ui/Field.tsx';
 import { useFlash } from '../../ui/Flash.tsx';
 import { useFormErrors } from '../../ui/form.ts';
+import { useCampaigns } from '../campaigns/api.ts';
 import type { Council } from '../councils/api.ts';
 import { useCreateReport, useReportTemplates } from './api.ts';
 
@@ -17,7 +18,11 @@ export function GenerateReportForm({ councils }: { councils: Council[] }) {
   const create = useCreateReport();
   const templates = useReportTemplates();
   const [councilId, setCouncilId] = useState(councils.length === 1 ? String(councils[0]?.id) : '');
-  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
+  const campaigns = useCampaigns();
+  // The year of the latest campaign (whose data the platform holds), until the user types another.
+  const latestYear = campaigns.data?.length ? Math.max(...campaigns.data.map((c) => c.year)) : new Date().getFullYear() - 1;
+  const [typedYear, setYear] = useState<string | null>(null);
+  const year = typedYear ?? String(latestYear);
   const [templateId, setTemplateId] = useState('');
   const [existing, setExisting] = useState<number | null>(null);
   const { errors, fromError, setLocal, clear } = useFormErrors();
