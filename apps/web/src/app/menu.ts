@@ -1,5 +1,6 @@
 import type { Me } from '../modules/auth/api.ts';
 import { can, isNationalAdmin } from '../modules/auth/permissions.ts';
+import { canReadReports } from '../modules/reports/reach.ts';
 
 export interface MenuItem {
   to: string;
@@ -23,7 +24,7 @@ export const MENU: MenuItem[] = [
   { to: '/moduli', label: 'nav.forms', description: 'home.shortcuts.forms', icon: 'file', group: 'main', visible: always },
   { to: '/campagne', label: 'nav.campaigns', description: 'home.shortcuts.campaigns', icon: 'files', group: 'main', visible: can.viewCampaigns },
   { to: '/analisi', label: 'analysis.nav', description: 'analysis.shortcut', icon: 'chart-line', group: 'main', visible: always },
-  { to: '/monografie', label: 'reports.nav', description: 'reports.navDescription', icon: 'files', group: 'main', visible: can.viewCampaigns },
+  { to: '/monografie', label: 'reports.nav', description: 'reports.navDescription', icon: 'files', group: 'main', visible: canReadReports },
   { to: '/basi-dati', label: 'dataSources.nav', description: 'dataSources.navDescription', icon: 'chart-line', group: 'main', visible: always },
   { to: '/statistiche/importa', label: 'imports.nav', description: 'imports.navDescription', icon: 'upload', group: 'admin', visible: isNationalAdmin },
   { to: '/monografie/modelli', label: 'reports.templates.nav', description: 'reports.templates.navDescription', icon: 'file', group: 'admin', visible: isNationalAdmin },

@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { can, isNationalAdmin } from '../modules/auth/permissions.ts';
 import { canDefineIndicators } from '../modules/indicators/can-define.ts';
+import { canReadReports } from '../modules/reports/reach.ts';
 import { AccessibilityPage } from '../pages/AccessibilityPage.tsx';
 import { AnalysisPage } from '../pages/AnalysisPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
@@ -105,10 +106,10 @@ export const router = createBrowserRouter([
           { path: 'indicatori/:code', element: <IndicatorPage /> },
           { path: 'consigli/:id/cruscotto', element: <CouncilDashboardPage /> },
           { path: 'regioni/:code/cruscotto', element: <RegionDashboardPage /> },
-          { path: 'monografie', element: <ReportsPage /> },
+          { path: 'monografie', element: <RequireRole allow={canReadReports}><ReportsPage /></RequireRole> },
           { path: 'monografie/modelli', element: <RequireRole allow={isNationalAdmin}><ReportTemplatesPage /></RequireRole> },
           { path: 'monografie/modelli/:id', element: <RequireRole allow={isNationalAdmin}><ReportTemplatePage /></RequireRole> },
-          { path: 'monografie/:id', element: <ReportPage /> },
+          { path: 'monografie/:id', element: <RequireRole allow={canReadReports}><ReportPage /></RequireRole> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
