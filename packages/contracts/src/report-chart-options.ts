@@ -26,8 +26,12 @@ export const REPORT_PALETTE = ['#0066CC', '#CC334D', '#008055', '#995C00', '#5C6
 export const REPORT_TEXT = '#17324D';
 export const REPORT_MUTED = '#5C6F82';
 export const REPORT_GRID = '#D9DADB';
-/** Choropleth classes, light to dark blue; the lightest is outlined so it stays visible on white. */
-export const MAP_CLASS_COLOURS = ['#CCE0F5', '#80B3E6', '#3385D6', '#0066CC', '#004D99'] as const;
+/**
+ * Choropleth classes, light to dark blue. Labels on the map are dark (#17324D) on the first three (≥ 4.5:1) and
+ * white on the last two (≥ 5.5:1): no text halo, which SVG-to-PDF converters do not draw faithfully.
+ */
+export const MAP_CLASS_COLOURS = ['#D9E8F7', '#99C2EB', '#5C9CE0', '#0066CC', '#003D7A'] as const;
+const MAP_DARK_CLASSES = new Set<string>(['#0066CC', '#003D7A']);
 export const MAP_NO_DATA = '#F2F2F2';
 export const MAP_FOCUS_BORDER = '#CC334D';
 export const REPORT_FONT = 'Titillium Web';
@@ -88,7 +92,7 @@ export function chartOption(block: ChartBlock, opts: ChartOptionOptions = {}): R
     textStyle: baseText(opts),
     aria: { enabled: true, label: { description: block.alt } },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => withUnit(formatNumberIt(v, decimals), block.unit) },
-    legend: legend(opts, names),
+    legend: { ...legend(opts, names), bottom: 4 },
   };
   if (block.chart === 'pyramid') return pyramidOption(block, base, opts, decimals);
 
@@ -228,21 +232,20 @@ export function mapOption(block: MapBlock, mapName: string, opts: ChartOptionOpt
           ...text,
           fontSize: 9,
           color: REPORT_TEXT,
-          textBorderColor: '#FFFFFF',
-          textBorderWidth: 2,
           formatter: (p: { data?: { provinceName?: string } }) => p.data?.provinceName ?? '',
         },
-        data: block.values.map((v) => ({
-          name: v.code,
-          provinceName: v.name,
-          value: v.value,
-          ...(v.code === block.focusCode
-            ? {
-                itemStyle: { borderColor: MAP_FOCUS_BORDER, borderWidth: 3 },
-                label: { fontWeight: 'bold', fontSize: 11 },
-              }
-            : {}),
-        })),
+        data: block.values.map((v) => {
+          const colour = classes.find((c) => v.value !== null && v.value >= c.min && v.value <= c.max)?.color;
+          const labelColour = colour && MAP_DARK_CLASSES.has(colour) ? '#FFFFFF' : REPORT_TEXT;
+          const focus = v.code === block.focusCode;
+          return {
+            name: v.code,
+            provinceName: v.name,
+            value: v.value,
+            label: { color: labelColour, ...(focus ? { fontWeight: 'bold', fontSize: 11 } : {}) },
+            ...(focus ? { itemStyle: { borderColor: MAP_FOCUS_BORDER, borderWidth: 3 } } : {}),
+          };
+        }),
       },
     ],
   };

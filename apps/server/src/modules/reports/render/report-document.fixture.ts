@@ -39,7 +39,7 @@ function loadData(): Data {
   if (cached) return cached;
   const provinces = dataFile('reference/raccordo_itter107_province_istat.csv')
     .trim()
-    .split('\n')
+    .split(/\r?\n/)
     .slice(1)
     .map((l) => {
       const [itter, code, name, , regionCode, regionName] = l.split(',');
@@ -48,14 +48,14 @@ function loadData(): Data {
   const regionItter = new Map(
     dataFile('reference/itter107_regioni.csv')
       .trim()
-      .split('\n')
+      .split(/\r?\n/)
       .slice(1)
       .map((l) => l.split(','))
       .map((c) => [c[0], c[1]] as [string, string]),
   );
   const values = new Map<string, number>();
   const provisional = new Set<string>();
-  for (const line of dataFile('statistics/istat_bilancio_stranieri_province_2019_2023_POPSTRBIL1.csv').split('\n').slice(1)) {
+  for (const line of dataFile('statistics/istat_bilancio_stranieri_province_2019_2023_POPSTRBIL1.csv').split(/\r?\n/).slice(1)) {
     const c = line.split(',');
     if (c.length < 8) continue;
     const key = `${c[2]}|${c[3]}|${c[4]}|${c[5]}`;
@@ -63,7 +63,7 @@ function loadData(): Data {
     if (c[7] === 'p') provisional.add(key);
   }
   const population = new Map<string, number>();
-  for (const line of dataFile('reference/comuni_popolazione_superficie_situas_2024.csv').trim().split('\n').slice(1)) {
+  for (const line of dataFile('reference/comuni_popolazione_superficie_situas_2024.csv').trim().split(/\r?\n/).slice(1)) {
     const c = line.split(',');
     population.set(c[2], (population.get(c[2]) ?? 0) + Number(c[13]));
   }

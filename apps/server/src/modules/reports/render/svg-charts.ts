@@ -1,5 +1,7 @@
 import { type ChartBlock, chartOption, type MapBlock, mapOption } from '@mosaico/contracts/report-chart-options';
+import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
+import { FONT_FILES } from './report-fonts.ts';
 
 /**
  * Server-side SVG of a report's charts and maps with ECharts' SSR renderer: the same options the web app draws,
@@ -13,8 +15,8 @@ export interface SvgFigure {
 }
 
 /** Width and height in points (1/72 in) — the PDF draws the SVG at this size, so text sizes stay true. */
-export const CHART_SIZE = { width: 480, height: 270 };
-export const MAP_SIZE = { width: 480, height: 330 };
+export const CHART_SIZE = { width: 455, height: 260 };
+export const MAP_SIZE = { width: 455, height: 360 };
 
 function render(option: Record<string, unknown>, size: { width: number; height: number }): SvgFigure {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
@@ -49,4 +51,15 @@ export function renderMapSvg(block: MapBlock, fontFamily?: string): SvgFigure {
 function unregisterMap(name: string): void {
   // echarts exposes no unregisterMap; re-registering the name with an empty collection frees the geometry.
   echarts.registerMap(name, { type: 'FeatureCollection', features: [] } as Parameters<typeof echarts.registerMap>[1]);
+}
+
+const fontFiles = Object.values(FONT_FILES);
+/** A PNG of the SVG at `scale`× (Word and LibreOffice show it where they cannot draw the SVG), Titillium Web embedded. */
+export function svgToPng(fig: SvgFigure, scale = 2): Buffer {
+  const resvg = new Resvg(fig.svg, {
+    fitTo: { mode: 'width', value: Math.round(fig.width * scale) },
+    font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'Titillium Web' },
+    background: '#FFFFFF',
+  });
+  return resvg.render().asPng();
 }
