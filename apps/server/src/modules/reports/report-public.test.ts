@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, type Client, createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { type People, seedPeople, signInAs } from '../users/users.fixtures.ts';
-import { useRenderer } from './report-files.service.ts';
+import { closeRenderPool, useRenderer } from './report-files.service.ts';
 import { createReportAs, seedTemplate } from './reports.fixtures.ts';
 import { reportRenditions, reportVersions } from './reports.schema.ts';
 
@@ -30,6 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   useRenderer(null);
+  await closeRenderPool();
   await t.close();
 });
 

@@ -4,6 +4,7 @@ import { type Client, createTestApp, type TestApp } from '../../platform/testing
 import { type People, seedPeople, signInAs } from '../users/users.fixtures.ts';
 import { createReportAs, SMALL_TEMPLATE, seedTemplate } from './reports.fixtures.ts';
 import { reportTemplateVersions } from './reports.schema.ts';
+import { closeRenderPool } from './report-files.service.ts';
 
 let t: TestApp;
 let p: People;
@@ -19,7 +20,10 @@ beforeAll(async () => {
   await seedTemplate(t);
   [admin, milano, napoli] = await Promise.all([p.admin, p.milano, p.napoli].map((x) => signInAs(t, x)));
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await closeRenderPool();
+  await t.close();
+});
 
 const issues = (body: string) => JSON.parse(body).error.details.issues as { field: string; message: string }[];
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, type Client, createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { type People, seedPeople, signInAs } from '../users/users.fixtures.ts';
 import { countReports, createReportAs, reportAudit, seedTemplate } from './reports.fixtures.ts';
+import { closeRenderPool } from './report-files.service.ts';
 
 let t: TestApp;
 let p: People;
@@ -22,7 +23,10 @@ beforeAll(async () => {
   milanoReport = await createReportAs(milano, p.ids.councilMilano);
   napoliReport = await createReportAs(napoli, p.ids.councilNapoli);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await closeRenderPool();
+  await t.close();
+});
 
 const issuesOf = (body: string) => (JSON.parse(body).error.details?.issues ?? []) as { field: string; message: string }[];
 
