@@ -67,7 +67,9 @@ export async function runReportBatch(ctx: Ctx, batchId: number, runner: string):
       .set({ ...set, finishedAt: new Date() })
       .where(and(eq(reportBatchItems.batchId, batchId), eq(reportBatchItems.councilId, councilId)));
   const inFlight = new Set<Promise<void>>();
-  const limit = renderConcurrency();
+  // Generation (this thread) runs ahead of the renders (the pool's threads), so neither side waits for the
+  // other and both cores stay busy; the bound only caps the documents held in memory.
+  const limit = 2 * renderConcurrency();
   for (const { councilId } of pending) {
     try {
       const g = await generateOne(ctx, councilId, batch.year, batch.templateId);
