@@ -213,6 +213,10 @@ describe('report snapshot of Milano 2023 with the default template', () => {
     // Bergamo's own report does show its draft figure: the exclusion above is visibility, not a missing value.
     const own = await buildReportSnapshot(t.database.db, { councilId: bg, year: 2023, template: template(TEMPLATE.definition) });
     expect(figure(own, 'accoglienza_cifre', 'domande_asilo')).toMatchObject({ value: 777, region: 777 });
+    // Its form has no evaluative text, good practice or activity yet: each block says so.
+    expect(block(own, 'sintesi_valutazione', 'texts')).toMatchObject({ groups: [], empty: 'La sezione valutativa non è stata compilata nella scheda di monitoraggio.' });
+    expect(block(own, 'sintesi_buone_pratiche', 'texts').empty).toBe('Nessuna buona pratica segnalata nella scheda di monitoraggio 2023.');
+    expect(block(own, 'consiglio_attivita', 'texts').empty).toBe("La sezione sull'attività del Consiglio non è stata compilata nella scheda di monitoraggio.");
   });
 
   it('lists every source once, with attribution, licence and date, and every block points into the list', () => {
