@@ -6,6 +6,7 @@ import { FormData } from './form-data.ts';
 import { resolveCompareSource, resolveIndicatorSource, resolveKeyFigures } from './indicator-blocks.ts';
 import { resolveMap } from './map-block.ts';
 import { type FigureNeeds, IndicatorFigures, loadPlace, type SnapshotContext, yearsEnding } from './snapshot-context.ts';
+import { type SnapshotSession, hasUnapprovedFigures } from './snapshot-session.ts';
 import { Provenance, SourceList } from './snapshot-sources.ts';
 import { formatNumber, type Lang, pick, say, WORDS } from './snapshot-text.ts';
 
@@ -79,17 +80,24 @@ async function resolveBlock(ctx: SnapshotContext, spec: BlockSpec): Promise<Reso
  * Resolves every block of a template for a council and year from the data as they are now (the caller freezes
  * the result into a report version). Figures are read with the council's own visibility: its collected figures
  * count even while provisional, other councils' only once approved; imported statistics always.
+ * A batch passes one `SnapshotSession` to all its calls, so the figures common to councils are computed once.
  */
-export async function buildReportSnapshot(db: Db, input: SnapshotInput, lang: Lang = 'it'): Promise<ReportSnapshot> {
+export async function buildReportSnapshot(db: Db, input: SnapshotInput, lang: Lang = 'it', session?: SnapshotSession): Promise<ReportSnapshot> {
   const definition = templateDefinition.parse(input.template.definition);
   const { year } = input;
   const place = await loadPlace(db, input.councilId, year);
   const needs = needsOf(definition, year);
-  const figures = await IndicatorFigures.compute(db, needs, [place.province, place.region, place.nation, ...place.regionProvinces], { id: place.council.id, regionId: place.region.id });
+  const shared = session && !(await hasUnapprovedFigures(db, place.council.id)) ? session : null;
+  const places = new Set([place.province, place.region, place.nation, ...place.regionProvinces].map((p) => p.id));
+  const figures = (
+    shared ? await shared.sharedFigures(needs) : await IndicatorFigures.compute(db, needs, places, { all: false, councilIds: [place.council.id] })
+  ).forRegion(place.region.id);
   const elements = [...new Set([...needs.elements, ...[...needs.codes].flatMap((c) => figures.elementsOf(c))])];
-  const provenance = await Provenance.load(db, { elements, from: needs.from, to: year, councilId: place.council.id, lang });
+  const provenance = shared
+    ? await shared.sharedProvenance({ elements, from: needs.from, to: year, lang })
+    : await Provenance.load(db, { elements, from: needs.from, to: year, councilId: place.council.id, lang });
   const form = await FormData.load(db, { councilId: place.council.id, councilName: place.council.name, year, lang });
-  const ctx: SnapshotContext = { db, lang, year, ...place, figures, provenance, form, sources: new SourceList() };
+  const ctx: SnapshotContext = { db, lang, year, ...place, figures, provenance, form, sources: new SourceList(), shared };
 
   const chapters: ReportSnapshot['chapters'] = [];
   for (const chapter of definition.chapters) {

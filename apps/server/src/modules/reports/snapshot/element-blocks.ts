@@ -25,18 +25,28 @@ function empty(key: string, title: string, chart: ChartKind | null, why: string,
   return { kind: 'table', key, title, columns: [{ label: say(WORDS.item, lang), numeric: false, unit: null, decimals: 0 }], rows: [], note: why, sources: [] };
 }
 
-/** The options stored for a category of the element in the years, in the form's order when it defines them. */
+/**
+ * The options stored for a category of the element in the years, in the form's order when it defines them. Read
+ * from the canonical breakdown text ('area=UE;sesso=F') through the (element, breakdown, period) index rather than
+ * from the JSON dimensions.
+ */
 async function optionsOf(ctx: SnapshotContext, elementId: number, category: string, years: number[]) {
   const result = await ctx.db.execute(sql`
-    select distinct dimensions->>${category} as o from data_values
-    where data_element_id = ${elementId} and period >= ${String(years[0])} and period < ${String(ctx.year + 1)} and dimensions ? ${category}`);
-  const found = (result as unknown as { rows: { o: string }[] }).rows.map((r) => r.o);
+    select distinct disaggregation as d from data_values
+    where data_element_id = ${elementId} and disaggregation like ${`%${category}=%`} and period >= ${String(years[0])} and period < ${String(ctx.year + 1)}`);
+  const found = new Set<string>();
+  for (const r of (result as unknown as { rows: { d: string }[] }).rows) {
+    for (const part of r.d.split(';')) {
+      const [cat, option] = part.split('=');
+      if (cat === category && option !== undefined) found.add(option);
+    }
+  }
   const order = ctx.form.optionOrder(category);
   const rank = (o: string) => {
     const i = order.indexOf(o.toLowerCase());
     return i < 0 ? order.length : i;
   };
-  return found.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return [...found].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 /** "…, Milano 2023: Maschi 230.000 (48,4%), Femmine 245.171 (51,6%)": each category's share of the whole. */
@@ -78,7 +88,9 @@ export async function resolveElementSource(ctx: SnapshotContext, key: string, ti
   // stock rule takes a year's last observation, as the pivot view does for elements.
   const filters: Record<string, string>[] = source.category ? cats.flatMap((c) => (source.by ? bys.map((b) => ({ [source.category as string]: c, [source.by as string]: b })) : [{ [source.category as string]: c }])) : [{}];
   const specs: SeriesSpec[] = filters.map((f) => ({ key: disaggregationKey(f), elementId: element.id, filterKey: disaggregationKey(f), filter: f, categoryCount: element.categories.length }));
-  const totals = await readSeriesTotals(ctx.db, { series: specs, levels: ['province', 'region'], years: years.map(String), timeRule: 'stock', scope: { all: false, councilIds: [ctx.council.id] } });
+  const totals = ctx.shared
+    ? await ctx.shared.sharedTotals(specs, years.map(String))
+    : await readSeriesTotals(ctx.db, { series: specs, levels: ['province', 'region'], years: years.map(String), timeRule: 'stock', scope: { all: false, councilIds: [ctx.council.id] } });
   // Figures published by region only are shown for the region, and said so.
   const atProvince = totals.some((t) => t.level === 'province' && t.territoryId === ctx.province.id);
   const atRegion = totals.some((t) => t.level === 'region' && t.territoryId === ctx.region.id);

@@ -6,6 +6,7 @@ import { type Computed, computeIndicators, type IndicatorRow, territoryTree } fr
 import type { CollectedScope } from '../../indicators/indicators.queries.ts';
 import { indicators } from '../../indicators/indicators.schema.ts';
 import type { FormData } from './form-data.ts';
+import type { SnapshotSession } from './snapshot-session.ts';
 import type { Provenance, SourceList } from './snapshot-sources.ts';
 import type { Lang } from './snapshot-text.ts';
 
@@ -27,6 +28,8 @@ export interface SnapshotContext {
   provenance: Provenance;
   form: FormData;
   sources: SourceList;
+  /** The batch's shared reads, when this council's figures are those everyone sees (no unapproved ones of its own). */
+  shared: SnapshotSession | null;
 }
 
 /** Valid on 1 January of the year: the same rule as the indicators (a yearly figure is placed on that layout). */
@@ -58,49 +61,48 @@ export interface FigureNeeds {
 
 /**
  * Every indicator value the snapshot shows, computed in ONE pass through the indicators module (one read of the
- * series per time rule) for the province, its region, Italy and the region's provinces, over the years needed.
- * Visibility is the council's own: its collected figures count even while provisional, others' only once approved.
+ * series per time rule) for the places asked (all of them when shared by a batch), over the years needed.
+ * Visibility is the scope's: a council's own collected figures count even while provisional, others' only once
+ * approved. A council sees national indicators and the custom ones of its own region (`forRegion`).
  */
 export class IndicatorFigures {
   private constructor(
-    readonly rows: Map<string, IndicatorRow>,
+    private readonly rows: Map<string, IndicatorRow>,
     private readonly values: Map<string, Computed>,
+    private readonly regionId: number | null,
   ) {}
 
-  static async compute(db: DbOrTx, needs: FigureNeeds, places: Place[], council: { id: number; regionId: number }): Promise<IndicatorFigures> {
-    // National indicators and the custom ones of the council's own region (another region's are not its to show).
-    const rows = await db.select().from(indicators).orderBy(asc(indicators.code));
-    const all = new Map(rows.filter((r) => r.regionId === null || r.regionId === council.regionId).map((r) => [r.code, r]));
-    const scope: CollectedScope = { all: false, councilIds: [council.id] };
+  static async compute(db: DbOrTx, needs: FigureNeeds, only: Set<number> | undefined, scope: CollectedScope): Promise<IndicatorFigures> {
+    const all = new Map((await db.select().from(indicators).orderBy(asc(indicators.code))).map((r) => [r.code, r]));
     const codes = [...needs.codes].filter((c) => all.has(c));
     const values = new Map<string, Computed>();
     if (codes.length && needs.years.size) {
-      const computed = await computeIndicators(db, {
-        codes,
-        all,
-        levels: ['province', 'region', 'nation'],
-        years: [...needs.years].sort().map(String),
-        only: new Set(places.map((p) => p.id)),
-        scope,
-      });
+      const computed = await computeIndicators(db, { codes, all, levels: ['province', 'region', 'nation'], years: [...needs.years].sort().map(String), only, scope });
       for (const [code, rows] of computed) for (const r of rows) values.set(`${code}|${r.territory.id}|${r.year}`, r.computed);
     }
-    return new IndicatorFigures(all, values);
+    return new IndicatorFigures(all, values, null);
   }
 
-  /** The indicator's definition, or undefined when the template names one the platform does not have. */
+  /** The same figures as a council of the region sees them: another region's custom indicators are not its to show. */
+  forRegion(regionId: number): IndicatorFigures {
+    return new IndicatorFigures(this.rows, this.values, regionId);
+  }
+
+  /** The indicator's definition, or undefined when the template names one the platform (or the region) lacks. */
   row(code: string): IndicatorRow | undefined {
-    return this.rows.get(code);
+    const row = this.rows.get(code);
+    return row && (row.regionId === null || row.regionId === this.regionId) ? row : undefined;
   }
 
   /** The computed value at a place and year (null value with its reason when there are no figures). */
   at(code: string, placeId: number, year: number): Computed {
-    return this.values.get(`${code}|${placeId}|${year}`) ?? { value: null, numerator: null, denominator: null, reason: 'no_data', trace: { provisional: false, imported: false, collected: false } };
+    const known = this.row(code) ? this.values.get(`${code}|${placeId}|${year}`) : undefined;
+    return known ?? { value: null, numerator: null, denominator: null, reason: 'no_data', trace: { provisional: false, imported: false, collected: false } };
   }
 
   /** The data elements an indicator reads, through the indicators it uses too (for its sources). */
   elementsOf(code: string, seen = new Set<string>()): string[] {
-    const row = this.rows.get(code);
+    const row = this.row(code);
     if (!row || seen.has(code)) return [];
     seen.add(code);
     return [...new Set([...row.elements, ...row.uses.flatMap((u) => this.elementsOf(u, seen))])];

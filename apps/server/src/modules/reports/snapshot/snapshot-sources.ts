@@ -91,7 +91,8 @@ export class Provenance {
     private readonly lang: Lang,
   ) {}
 
-  static async load(db: DbOrTx, opts: { elements: string[]; from: number; to: number; councilId: number; lang: Lang }): Promise<Provenance> {
+  /** `councilId`: whose unapproved figures count (null: only approved ones, as for a batch's shared reads). */
+  static async load(db: DbOrTx, opts: { elements: string[]; from: number; to: number; councilId: number | null; lang: Lang }): Promise<Provenance> {
     if (!opts.elements.length) return new Provenance([], new Map(), new Map(), opts.lang);
     const result = await db.execute(sql`
       select de.code as element, case when dv.source_type = 'import' then dv.source_id end as import_id, left(dv.period, 4) as year,
@@ -99,7 +100,7 @@ export class Provenance {
       from data_values dv join data_elements de on de.id = dv.data_element_id
       where de.code in (${sql.join(opts.elements.map((e) => sql`${e}`), sql`, `)})
         and dv.period >= ${String(opts.from)} and dv.period < ${String(opts.to + 1)}
-        and (dv.source_type = 'import' or not dv.provisional or dv.council_id = ${opts.councilId})
+        and (dv.source_type = 'import' or not dv.provisional or dv.council_id = ${opts.councilId ?? -1})
       group by 1, 2, 3`);
     const seen = (result as unknown as { rows: { element: string; import_id: number | null; year: string; first: string; last: string }[] }).rows.map((r) => ({
       element: r.element,
