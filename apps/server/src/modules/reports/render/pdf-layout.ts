@@ -189,6 +189,9 @@ export function writeRuns(l: Layout, into: Struct, runs: Run[], style: Paragraph
 
 /** A paragraph element P under `parent`. */
 export function paragraph(l: Layout, parent: Struct, runs: Run[], style: ParagraphStyle = {}): void {
+  // At least two lines (or the whole of a short paragraph) on this page: no lone line at a page's foot.
+  const twoLines = 2 * (l.doc.font(F.regular).fontSize(style.size ?? BODY_SIZE).currentLineHeight(true) + 2.5);
+  ensureSpace(l, Math.min(measureRuns(l, runs, style), twoLines) + 1);
   const p = l.doc.struct('P');
   parent.add(p);
   writeRuns(l, p, runs, style);
