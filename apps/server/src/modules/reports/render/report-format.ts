@@ -32,13 +32,18 @@ const REASONS: Record<string, string> = {
 export function keyFigureRows(block: Extract<ResolvedBlock, { kind: 'key_figures' }>, regionName: string) {
   return {
     header: ['Indicatore', 'Valore', 'Variazione sull’anno precedente', regionName, 'Italia'],
-    rows: block.items.map((f) => [
-      `${f.label} (${f.period}${f.provisional ? ', provvisorio' : ''})`,
-      f.value === null && f.reason ? `n.d. (${REASONS[f.reason] ?? f.reason})` : formatValue(f.value, f.decimals, f.unit),
-      formatChange(f),
-      formatValue(f.region, f.decimals, f.unit),
-      formatValue(f.italy, f.decimals, f.unit),
-    ]),
+    rows: block.items.map((f) => {
+      // A unit in words (persone, per 1.000) is said once beside the label, so the figures stay on one line.
+      const cellUnit = f.unit === '%' ? '%' : null;
+      const figure: KeyFigure = { ...f, unit: cellUnit };
+      return [
+        `${f.label} (${f.unit && f.unit !== '%' ? `${f.unit}, ` : ''}${f.period}${f.provisional ? ', provvisorio' : ''})`,
+        f.value === null && f.reason ? `n.d. (${REASONS[f.reason] ?? f.reason})` : formatValue(f.value, f.decimals, cellUnit),
+        formatChange(figure),
+        formatValue(f.region, f.decimals, cellUnit),
+        formatValue(f.italy, f.decimals, cellUnit),
+      ];
+    }),
   };
 }
 
