@@ -24,7 +24,9 @@ describe('createRenderPool', () => {
     expect(failed.status).toBe('rejected');
     expect(failed.status === 'rejected' && String(failed.reason)).toMatch(/report rendering failed/);
     expect(other.status === 'fulfilled' && other.value.toString('latin1')).toContain('Monografia provinciale');
+    const inFlight = expect(pool.render('pdf', buildFixtureDocument('ITC45'))).rejects.toThrow(/closed/);
     await pool.close();
+    await inFlight;
     await expect(pool.render('pdf', buildFixtureDocument('ITC45'))).rejects.toThrow(/closed/);
   });
 });

@@ -85,6 +85,11 @@ export function createRenderPool(size = os.availableParallelism()): RenderPool {
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error('render pool is closed'));
+      // Jobs still rendering are abandoned with their thread: their callers hear so rather than wait forever.
+      for (const slot of slots) {
+        slot.job?.reject(new Error('render pool is closed'));
+        slot.job = null;
+      }
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };

@@ -122,4 +122,17 @@ describe('renderReportPdf', () => {
     expect(bytes).not.toContain('steal');
     expect(bytes).toContain('/URI (https://www.interno.gov.it/)');
   });
+
+  it('prints why a chart or table is empty instead of an empty frame', async () => {
+    const doc = buildFixtureDocument('ITC45');
+    doc.snapshot.chapters[2].blocks = [
+      { kind: 'chart', key: 'piramide', title: 'Stranieri per classe di età e sesso', sources: [], chart: 'pyramid', categories: [], series: [{ name: 'Maschi', values: [] }, { name: 'Femmine', values: [] }], unit: null, alt: 'Il dato non è registrato sulla piattaforma.' },
+      { kind: 'table', key: 'permessi', title: 'Permessi di soggiorno', sources: [], columns: [{ label: 'Voce', numeric: false, unit: null, decimals: 0 }], rows: [], note: 'La scheda di monitoraggio non è stata ancora compilata.' },
+    ];
+    const out = await renderReportPdf(doc);
+    const text = poppler('pdftotext', [], out);
+    expect(text).toContain('Il dato non è registrato sulla piattaforma.');
+    expect(text).toContain('La scheda di monitoraggio non è stata ancora compilata.');
+    expect([...out.toString('latin1').matchAll(/\/S \/Figure/g)]).toHaveLength(3);
+  });
 });
