@@ -84,7 +84,9 @@ function legend(opts: ChartOptionOptions, names: string[]) {
 
 /** An ECharts option for a chart block: bar, line, stacked bar or population pyramid (males on the left). */
 export function chartOption(block: ChartBlock, opts: ChartOptionOptions = {}): Record<string, unknown> {
-  const decimals = opts.decimals ?? 0;
+  // Counts print without decimals; rates and shares with one, as the snapshot rounded them.
+  const decimals = opts.decimals ?? (block.series.some((s) => s.values.some((v) => v !== null && !Number.isInteger(v))) ? 1 : 0);
+  const percent = block.unit === '%' ? '%' : '';
   const names = block.series.map((s) => s.name);
   const base = {
     animation: opts.animation ?? false,
@@ -98,7 +100,7 @@ export function chartOption(block: ChartBlock, opts: ChartOptionOptions = {}): R
 
   const horizontal = block.chart === 'bar' && block.categories.length > 8;
   const categoryAxis = { type: 'category', data: block.categories, ...axisCommon(opts), splitLine: { show: false }, axisLabel: { ...axisCommon(opts).axisLabel, interval: 0, hideOverlap: true } };
-  const valueAxis = { type: 'value', ...axisCommon(opts), axisLabel: { ...axisCommon(opts).axisLabel, formatter: (v: number) => formatAxisIt(v) } };
+  const valueAxis = { type: 'value', ...axisCommon(opts), axisLabel: { ...axisCommon(opts).axisLabel, formatter: (v: number) => `${formatAxisIt(v)}${percent}` } };
   const labelled = block.series.length === 1 && block.categories.length <= 12;
   return {
     ...base,
@@ -122,7 +124,7 @@ export function chartOption(block: ChartBlock, opts: ChartOptionOptions = {}): R
         color: block.chart === 'stacked' ? '#FFFFFF' : REPORT_TEXT,
         fontFamily: opts.fontFamily ?? REPORT_FONT,
         fontSize: 10,
-        formatter: (p: { value: number | null }) => (p.value === null ? '' : formatNumberIt(p.value, decimals)),
+        formatter: (p: { value: number | null }) => (p.value === null ? '' : `${formatNumberIt(p.value, decimals)}${percent}`),
       },
       labelLayout: { hideOverlap: true },
     })),
@@ -221,8 +223,11 @@ export function mapOption(block: MapBlock, mapName: string, opts: ChartOptionOpt
         map: mapName,
         nameProperty: 'code',
         roam: false,
-        layoutCenter: ['62%', '50%'],
-        layoutSize: '95%',
+        // The box right of the legend; the map keeps its aspect inside it.
+        left: '37%',
+        right: 4,
+        top: 4,
+        bottom: 4,
         aspectScale: 0.75,
         selectedMode: false,
         itemStyle: { borderColor: '#FFFFFF', borderWidth: 1, areaColor: MAP_NO_DATA },

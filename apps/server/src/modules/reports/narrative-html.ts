@@ -20,7 +20,7 @@ export function sanitizeNarrative(html: string): string {
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'template'],
     transformTags: {
       // rel is set here, never taken from the author: the transform's output replaces the attributes given.
-      a: (tagName, attribs) => (SAFE_HREF.test(attribs.href ?? '') ? { tagName, attribs: { href: attribs.href.trim(), rel: 'noopener noreferrer' } } : { tagName, attribs: {} }),
+      a: (tagName, attribs): sanitizeHtml.Tag => ({ tagName, attribs: SAFE_HREF.test(attribs.href ?? '') ? { href: attribs.href.trim(), rel: 'noopener noreferrer' } : {} }),
       th: (tagName, attribs) => ({ tagName, attribs: keepScope(attribs) }),
     },
     allowedClasses: {},

@@ -7,6 +7,7 @@ import { loadReport, loadVersion } from './report-loader.ts';
 import { renderConcurrency, renditionOf } from './report-files.service.ts';
 import { reportBatches, reportBatchItems, reports } from './reports.schema.ts';
 import { createReport, regenerateReport } from './reports.service.ts';
+import { SnapshotSession } from './snapshot/snapshot-session.ts';
 
 /** How long a runner holds a batch without showing progress before another may take it over. */
 const LEASE_SECONDS = 300;
@@ -33,12 +34,12 @@ const messageOf = (err: unknown) => (err instanceof AppError ? translate(err.cod
  * Generates (or, for a draft, regenerates) one council's report and renders its PDF. A report already past
  * draft is not regenerated — its reviewed content is not overwritten — and its current version is rendered.
  */
-async function generateOne(ctx: Ctx, councilId: number, year: number, templateId: number | null) {
+async function generateOne(ctx: Ctx, councilId: number, year: number, templateId: number | null, session: SnapshotSession) {
   const [existing] = await ctx.db.select({ id: reports.id, status: reports.status }).from(reports).where(and(eq(reports.councilId, councilId), eq(reports.year, year)));
   let note: string | null = null;
   let id: number;
-  if (!existing) id = (await createReport(ctx, { councilId, year, templateId: templateId ?? undefined })).id;
-  else if (existing.status === 'draft') id = (await regenerateReport(ctx, existing.id, templateId ?? undefined)).id;
+  if (!existing) id = (await createReport(ctx, { councilId, year, templateId: templateId ?? undefined }, { session })).id;
+  else if (existing.status === 'draft') id = (await regenerateReport(ctx, existing.id, templateId ?? undefined, undefined, { session })).id;
   else {
     id = existing.id;
     note = translate('report_batch_kept', 'it', { status: translate(`report_status_${existing.status}`, 'it') });
@@ -66,11 +67,15 @@ export async function runReportBatch(ctx: Ctx, batchId: number, runner: string):
       .update(reportBatchItems)
       .set({ ...set, finishedAt: new Date() })
       .where(and(eq(reportBatchItems.batchId, batchId), eq(reportBatchItems.councilId, councilId)));
+  // One run reads the figures common to councils once; a resumed run reads them afresh.
+  const session = new SnapshotSession(ctx.db);
   const inFlight = new Set<Promise<void>>();
-  const limit = renderConcurrency();
+  // Generation (this thread) runs ahead of the renders (the pool's threads), so neither side waits for the
+  // other and both cores stay busy; the bound only caps the documents held in memory.
+  const limit = 2 * renderConcurrency();
   for (const { councilId } of pending) {
     try {
-      const g = await generateOne(ctx, councilId, batch.year, batch.templateId);
+      const g = await generateOne(ctx, councilId, batch.year, batch.templateId, session);
       const job = g
         .render()
         .then(() => finish(councilId, { status: 'done', reportId: g.id, versionId: g.v.id, error: g.note }))

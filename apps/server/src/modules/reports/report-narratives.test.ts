@@ -6,6 +6,7 @@ import { type People, seedPeople, signInAs } from '../users/users.fixtures.ts';
 import { narrativeText, sanitizeNarrative } from './narrative-html.ts';
 import { createReportAs, reportAudit, seedTemplate } from './reports.fixtures.ts';
 import { reportNarratives } from './reports.schema.ts';
+import { closeRenderPool } from './report-files.service.ts';
 
 describe('sanitizeNarrative', () => {
   it.each([
@@ -43,7 +44,10 @@ beforeAll(async () => {
   [milano, tutor, coordinator] = await Promise.all([p.milano, p.tutor, p.coordinator].map((x) => signInAs(t, x)));
   reportId = (await createReportAs(milano, p.ids.councilMilano)).id;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await closeRenderPool();
+  await t.close();
+});
 
 const url = (key = 'fenomeno_intro') => `/api/v1/reports/${reportId}/narratives/${key}`;
 const stored = async (key = 'fenomeno_intro') =>

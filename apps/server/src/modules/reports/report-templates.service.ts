@@ -22,11 +22,11 @@ function indicatorRefs(def: TemplateDefinition): { code: string; field: string }
   def.chapters.forEach((c, ci) => {
     c.blocks.forEach((b, bi) => {
       const at = `definition.chapters.${ci}.blocks.${bi}`;
-      if (b.kind === 'key_figures') b.indicators.forEach((code, i) => refs.push({ code, field: `${at}.indicators.${i}` }));
+      if (b.kind === 'key_figures') for (const [i, code] of b.indicators.entries()) refs.push({ code, field: `${at}.indicators.${i}` });
       if (b.kind === 'map') refs.push({ code: b.indicator, field: `${at}.indicator` });
       if (b.kind === 'table' || b.kind === 'chart') {
         const s = b.source;
-        if (s.type === 'indicators') s.indicators.forEach((code, i) => refs.push({ code, field: `${at}.source.indicators.${i}` }));
+        if (s.type === 'indicators') for (const [i, code] of s.indicators.entries()) refs.push({ code, field: `${at}.source.indicators.${i}` });
         if (s.type === 'compare') refs.push({ code: s.indicator, field: `${at}.source.indicator` });
       }
     });

@@ -42,10 +42,10 @@ function figuresOf(b: ResolvedBlock): Map<string, Cell> {
       for (const f of b.items) out.set(`${f.label} (${f.period})`, f.value);
       break;
     case 'table':
-      for (const row of b.rows) row.slice(1).forEach((cell, i) => out.set(`${row[0] ?? ''} · ${b.columns[i + 1]?.label ?? i + 1}`, cell));
+      for (const row of b.rows) for (const [i, cell] of row.slice(1).entries()) out.set(`${row[0] ?? ''} · ${b.columns[i + 1]?.label ?? i + 1}`, cell);
       break;
     case 'chart':
-      for (const s of b.series) s.values.forEach((v, i) => out.set(`${s.name} · ${b.categories[i] ?? i + 1}`, v));
+      for (const s of b.series) for (const [i, v] of s.values.entries()) out.set(`${s.name} · ${b.categories[i] ?? i + 1}`, v);
       break;
     case 'map':
       for (const v of b.values) out.set(`${v.name} (${b.period})`, v.value);

@@ -2,8 +2,9 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { type People, seedPeople, signInAs } from '../users/users.fixtures.ts';
-import { createReportAs, SMALL_TEMPLATE, seedTemplate } from './reports.fixtures.ts';
+import { createReportAs, reportAudit, SMALL_TEMPLATE, seedTemplate } from './reports.fixtures.ts';
 import { reportTemplateVersions } from './reports.schema.ts';
+import { closeRenderPool } from './report-files.service.ts';
 
 let t: TestApp;
 let p: People;
@@ -19,7 +20,10 @@ beforeAll(async () => {
   await seedTemplate(t);
   [admin, milano, napoli] = await Promise.all([p.admin, p.milano, p.napoli].map((x) => signInAs(t, x)));
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await closeRenderPool();
+  await t.close();
+});
 
 const issues = (body: string) => JSON.parse(body).error.details.issues as { field: string; message: string }[];
 
@@ -124,6 +128,14 @@ describe('versions', () => {
     const list = (await milano.get(`/api/v1/reports/${reportId}/versions`)).json();
     expect(list[0]).toMatchObject({ version: 4, reason: 'restored', current: true });
     expect((await milano.get(`/api/v1/reports/${reportId}/compare?from=1&to=4`)).json()).toMatchObject({ figures: [], narratives: [], blocksAdded: [], blocksRemoved: [] });
+    const audit = (await reportAudit(t, reportId)).filter((a) => a.action !== 'report.narrative');
+    expect(audit.map((a) => [a.action, (a.before as { version?: number } | null)?.version ?? null, (a.after as { version: number }).version])).toEqual([
+      ['report.create', null, 1],
+      ['report.regenerate', 1, 2],
+      ['report.regenerate', 2, 3],
+      ['report.restore', 3, 4],
+    ]);
+    expect(audit[3]).toMatchObject({ actorEmail: p.milano.email, after: { status: 'draft', restoredFrom: 1 } });
   });
 
   it('answers 404 for a missing version, 400 for a bad comparison, 403 outside the council, 409 outside draft', async () => {

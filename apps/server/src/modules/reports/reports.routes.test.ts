@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, type Client, createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
-import { type People, seedPeople, signInAs } from '../users/users.fixtures.ts';
+import { createTestUser, type People, seedPeople, signInAs } from '../users/users.fixtures.ts';
 import { countReports, createReportAs, reportAudit, seedTemplate } from './reports.fixtures.ts';
+import { closeRenderPool } from './report-files.service.ts';
 
 let t: TestApp;
 let p: People;
@@ -22,7 +23,10 @@ beforeAll(async () => {
   milanoReport = await createReportAs(milano, p.ids.councilMilano);
   napoliReport = await createReportAs(napoli, p.ids.councilNapoli);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await closeRenderPool();
+  await t.close();
+});
 
 const issuesOf = (body: string) => (JSON.parse(body).error.details?.issues ?? []) as { field: string; message: string }[];
 
@@ -95,6 +99,17 @@ describe('scope', () => {
     expect(list.items.map((r: { id: number }) => r.id)).toEqual([milanoReport.id]);
     expect((await coordinator.post('/api/v1/reports', { councilId: p.ids.councilMilano, year: 2021 })).statusCode).toBe(403);
     expect((await coordinator.get(`/api/v1/reports/${milanoReport.id}`)).json()).toMatchObject({ canEdit: false, transitions: [] });
+  });
+
+  it('a tutor held in a region reaches its councils only; a tutor held in the nation approves', async () => {
+    const regional = await signInAs(t, await createTestUser(t, { roles: [{ role: 'tutor', scopeType: 'region', scopeId: p.ids.lombardia }] }));
+    expect((await regional.get(`/api/v1/reports/${milanoReport.id}`)).json()).toMatchObject({ canEdit: true });
+    expect((await regional.get(`/api/v1/reports/${napoliReport.id}`)).statusCode).toBe(403);
+    expect((await regional.post('/api/v1/reports', { councilId: p.ids.councilNapoli, year: 2022 })).statusCode).toBe(403);
+    const national = await signInAs(t, await createTestUser(t, { roles: [{ role: 'tutor', scopeType: 'nation', scopeId: null }] }));
+    expect((await napoli.post(`/api/v1/reports/${napoliReport.id}/transitions`, { transition: 'submit' })).statusCode).toBe(200);
+    expect((await national.get(`/api/v1/reports/${napoliReport.id}`)).json().transitions).toEqual(['return', 'approve']);
+    expect((await national.post(`/api/v1/reports/${napoliReport.id}/transitions`, { transition: 'approve' })).json().status).toBe('approved');
   });
 
   it('data providers get 403, signed-out callers 401, unknown reports 404', async () => {

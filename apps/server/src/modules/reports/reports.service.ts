@@ -15,6 +15,7 @@ import { loadDefaultTemplate, loadTemplate } from './report-templates.service.ts
 import { allowedTransitions, assertCanEdit, assertCanRead, canEditReport, REPORT_READ_ROLES } from './reports.policy.ts';
 import { reportComments, reportNarratives, reports, reportTemplates, reportTransitions, reportVersions } from './reports.schema.ts';
 import { buildReportSnapshot } from './snapshot/build-snapshot.ts';
+import type { SnapshotSession } from './snapshot/snapshot-session.ts';
 
 const region = alias(territories, 'list_region');
 const sqlIncrement = () => sql`${reportNarratives.version} + 1`;
@@ -29,9 +30,14 @@ async function chooseTemplate(ctx: Ctx, templateId: number | undefined) {
   return t;
 }
 
-async function snapshotFor(ctx: Ctx, councilId: number, year: number, templateId: number | undefined) {
+/** A batch passes one snapshot session to all its generations, so figures common to councils are read once. */
+export interface GenerateOptions {
+  session?: SnapshotSession;
+}
+
+async function snapshotFor(ctx: Ctx, councilId: number, year: number, templateId: number | undefined, opts: GenerateOptions = {}) {
   const t = await chooseTemplate(ctx, templateId);
-  const snapshot: ReportSnapshot = await buildReportSnapshot(ctx.db, { councilId, year, template: { id: t.id, version: t.version, name: t.name.it, definition: t.definition } }, 'it');
+  const snapshot: ReportSnapshot = await buildReportSnapshot(ctx.db, { councilId, year, template: { id: t.id, version: t.version, name: t.name.it, definition: t.definition } }, 'it', opts.session);
   return { template: t, snapshot };
 }
 
@@ -53,12 +59,12 @@ async function narrativeCopy(tx: DbOrTx, reportId: number) {
  * Generates a council's report for a year (version 1, from the chosen template or the default): its council's
  * referent and tutors, national admins. 409 `report_exists` when one is there (regenerate it instead).
  */
-export async function createReport(ctx: Ctx, body: z.infer<typeof reportCreate>) {
+export async function createReport(ctx: Ctx, body: z.infer<typeof reportCreate>, opts: GenerateOptions = {}) {
   const place = await councilPlace(ctx, body.councilId);
   const actor = assertCanEdit(ctx.actor, place);
   const [existing] = await ctx.db.select({ id: reports.id }).from(reports).where(and(eq(reports.councilId, body.councilId), eq(reports.year, body.year)));
   if (existing) throw new AppError('conflict', 'report_exists', { id: existing.id }, { reportId: existing.id });
-  const { template, snapshot } = await snapshotFor(ctx, body.councilId, body.year, body.templateId);
+  const { template, snapshot } = await snapshotFor(ctx, body.councilId, body.year, body.templateId, opts);
   let id: number;
   try {
     id = await ctx.db.transaction(async (tx) => {
@@ -133,11 +139,11 @@ async function appendVersion(
 }
 
 /** Regenerates a draft report from today's data (a new version; narrative kept). Same people as createReport. */
-export async function regenerateReport(ctx: Ctx, id: number, templateId: number | undefined, ifMatch?: number) {
+export async function regenerateReport(ctx: Ctx, id: number, templateId: number | undefined, ifMatch?: number, opts: GenerateOptions = {}) {
   const row = await loadReport(ctx.db, id);
   const actor = assertCanEdit(ctx.actor, { councilId: row.r.councilId, regionId: row.regionId });
   assertDraft(row.r, ctx.lang);
-  const { template, snapshot } = await snapshotFor(ctx, row.r.councilId, row.r.year, templateId ?? row.r.templateId);
+  const { template, snapshot } = await snapshotFor(ctx, row.r.councilId, row.r.year, templateId ?? row.r.templateId, opts);
   await appendVersion(ctx, actor, row, { reason: 'regenerated', snapshot, templateId: template.id, templateVersion: template.version }, ifMatch);
   return getReport(ctx, id);
 }

@@ -16,7 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import { type NarrativeBlock, parseNarrative, type Run, runsText } from './narrative-html.ts';
-import { keyFigureRows, sourceEntries, sourceLine, tableCellText } from './report-format.ts';
+import { hasFigureData, keyFigureRows, sourceEntries, sourceLine, tableCellText } from './report-format.ts';
 import { renderChartSvg, renderMapSvg, type SvgFigure, svgToPng } from './svg-charts.ts';
 
 /** Each kind of resolved block, and the narrative's HTML subset, as Word paragraphs and tables. */
@@ -102,6 +102,14 @@ export function blockToDocx(block: ResolvedBlock, doc: ReportDocument): DocxChil
   const title = 'title' in block ? block.title : null;
   const out: DocxChild[] = [];
   if (title && block.kind !== 'chart' && block.kind !== 'map') out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(title)] }));
+  if ((block.kind === 'chart' || block.kind === 'map') && !hasFigureData(block)) {
+    // Nothing to draw: the title and the snapshot's explanation (its alt text) as text.
+    return [new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(block.title ?? 'Figura')] }), para([{ text: block.alt }], { italics: true })];
+  }
+  if ((block.kind === 'table' && block.rows.length === 0) || (block.kind === 'key_figures' && block.items.length === 0)) {
+    out.push(para([{ text: (block.kind === 'table' ? block.note : null) ?? 'Nessun dato disponibile.' }], { italics: true }));
+    return out;
+  }
   switch (block.kind) {
     case 'key_figures': {
       const { header, rows } = keyFigureRows(block, doc.snapshot.council.regionName);
@@ -110,7 +118,7 @@ export function blockToDocx(block: ResolvedBlock, doc: ReportDocument): DocxChil
           [header.map((text, i) => ({ text, right: i > 0 }))],
           rows.map((r) => r.map((text, i) => ({ text, header: i === 0, bold: i === 1, right: i > 0 }))),
           null,
-          [3.2, 1.5, 1.9, 1.4, 1.4],
+          [2.9, 1.6, 1.8, 1.5, 1.5],
         ),
       );
       out.push(...sourceNote(doc, block.sources));

@@ -4,7 +4,7 @@ import { type NarrativeBlock, parseNarrative, type Run, runsText } from './narra
 import { BODY_SIZE, C, CONTENT_WIDTH, ensureSpace, F, heading, type Layout, measureRuns, PAGE, paragraph, type Struct, writeRuns, el } from './pdf-layout.ts';
 import { drawTable } from './pdf-tables.ts';
 import { FONT_FAMILY } from './report-fonts.ts';
-import { keyFigureRows, sourceEntries, sourceLine, tableCellText } from './report-format.ts';
+import { hasFigureData, keyFigureRows, sourceEntries, sourceLine, tableCellText } from './report-format.ts';
 import { renderChartSvg, renderMapSvg, type SvgFigure } from './svg-charts.ts';
 
 /** Each kind of resolved block, and the narrative's HTML subset, laid out as tagged PDF content. */
@@ -67,8 +67,12 @@ export function writeBlock(l: Layout, parent: Struct, block: ResolvedBlock, doc:
   switch (block.kind) {
     case 'key_figures': {
       const { header, rows } = keyFigureRows(block, doc.snapshot.council.regionName);
+      if (block.items.length === 0) {
+        paragraph(l, parent, [{ text: 'Nessun dato disponibile.' }], { italic: true, color: C.muted });
+        return;
+      }
       drawTable(l, parent, {
-        widths: [3.2, 1.5, 1.9, 1.4, 1.4],
+        widths: [2.9, 1.6, 1.8, 1.5, 1.5],
         fontSize: BODY_SIZE - 0.5,
         headerRows: [header.map((text, i) => ({ text, header: true, scope: 'Column' as const, align: i === 0 ? ('left' as const) : ('right' as const) }))],
         rows: rows.map((r) => r.map((text, i) => (i === 0 ? { text, header: true, scope: 'Row' as const } : { text, align: 'right' as const, bold: i === 1 }))),
@@ -77,6 +81,10 @@ export function writeBlock(l: Layout, parent: Struct, block: ResolvedBlock, doc:
       return;
     }
     case 'table': {
+      if (block.rows.length === 0) {
+        paragraph(l, parent, [{ text: block.note ?? 'Nessun dato disponibile.' }], { italic: true, color: C.muted });
+        return;
+      }
       const widths = block.columns.map((c, i) => (i === 0 ? 2.2 : c.numeric ? 1.2 : 1.6));
       drawTable(l, parent, {
         widths,
@@ -93,18 +101,22 @@ export function writeBlock(l: Layout, parent: Struct, block: ResolvedBlock, doc:
       sourceNote(l, parent, doc, block.sources);
       return;
     }
-    case 'chart': {
-      const fig = renderChartSvg(block, FONT_FAMILY);
-      figure(l, parent, block.title, fig, block.alt);
+    case 'chart':
+    case 'map':
+      if (!hasFigureData(block)) {
+        // Nothing to draw: the title and the snapshot's explanation (its alt text) as text, not an empty frame.
+        heading(l, parent, 3, block.title ?? 'Figura', 60);
+        paragraph(l, parent, [{ text: block.alt }], { italic: true, color: C.muted });
+        return;
+      }
+      if (block.kind === 'map') {
+        figure(l, parent, block.title, renderMapSvg(block, FONT_FAMILY), block.alt);
+        sourceNote(l, parent, doc, block.sources);
+        return;
+      }
+      figure(l, parent, block.title, renderChartSvg(block, FONT_FAMILY), block.alt);
       sourceNote(l, parent, doc, block.sources);
       return;
-    }
-    case 'map': {
-      const fig = renderMapSvg(block, FONT_FAMILY);
-      figure(l, parent, block.title, fig, block.alt);
-      sourceNote(l, parent, doc, block.sources);
-      return;
-    }
     case 'texts': {
       if (block.groups.every((g) => g.entries.length === 0)) {
         paragraph(l, parent, [{ text: block.empty ?? 'Nessun contenuto.' }], { italic: true, color: C.muted });

@@ -168,27 +168,37 @@ export function writeRuns(l: Layout, into: Struct, runs: Run[], style: Paragraph
   const x = (style.x ?? PAGE.margins.left) + (style.indent ?? 0);
   const width = style.width ?? CONTENT_WIDTH - (style.indent ?? 0);
   const size = style.size ?? BODY_SIZE;
-  const parts = runs.length > 0 ? runs : [{ text: ' ' }];
-  doc.x = x;
-  parts.forEach((r, i) => {
-    const last = i === parts.length - 1;
-    const opts = { width, lineGap: 2.5, continued: !last, align: style.align ?? 'left' } as PDFKit.Mixins.TextOptions;
-    const draw = () => {
-      doc
-        .font(fontOf(r, style))
-        .fontSize(size)
-        .fillColor(r.href ? C.primary : (style.color ?? C.text));
-      if (i === 0) doc.text(r.text, x, doc.y, { ...opts, ...(r.href ? { link: r.href, underline: true } : {}) });
-      else doc.text(r.text, { ...opts, ...(r.href ? { link: r.href, underline: true } : { link: null as unknown as string, underline: false }) });
-    };
-    into.add(r.href ? el(doc, 'Link', { alt: r.href }, draw) : (draw as never));
-  });
+  // A <br> ends a line: each line is its own chain of continued runs starting at the left edge.
+  const lines: Run[][] = [[]];
+  for (const r of runs) {
+    if (r.lineBreak) lines.push([]);
+    else lines[lines.length - 1].push(r);
+  }
+  for (const line of lines) {
+    const parts = line.length > 0 ? line : [{ text: ' ' }];
+    parts.forEach((r, i) => {
+      const last = i === parts.length - 1;
+      const opts = { width, lineGap: 2.5, continued: !last, align: style.align ?? 'left' } as PDFKit.Mixins.TextOptions;
+      const draw = () => {
+        doc
+          .font(fontOf(r, style))
+          .fontSize(size)
+          .fillColor(r.href ? C.primary : (style.color ?? C.text));
+        if (i === 0) doc.text(r.text, x, doc.y, { ...opts, ...(r.href ? { link: r.href, underline: true } : {}) });
+        else doc.text(r.text, { ...opts, ...(r.href ? { link: r.href, underline: true } : { link: null as unknown as string, underline: false }) });
+      };
+      into.add(r.href ? el(doc, 'Link', { alt: r.href }, draw) : (draw as never));
+    });
+  }
   doc.x = PAGE.margins.left;
   doc.y += style.after ?? 6;
 }
 
 /** A paragraph element P under `parent`. */
 export function paragraph(l: Layout, parent: Struct, runs: Run[], style: ParagraphStyle = {}): void {
+  // At least two lines (or the whole of a short paragraph) on this page: no lone line at a page's foot.
+  const twoLines = 2 * (l.doc.font(F.regular).fontSize(style.size ?? BODY_SIZE).currentLineHeight(true) + 2.5);
+  ensureSpace(l, Math.min(measureRuns(l, runs, style), twoLines) + 1);
   const p = l.doc.struct('P');
   parent.add(p);
   writeRuns(l, p, runs, style);

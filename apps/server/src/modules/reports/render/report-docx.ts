@@ -103,7 +103,7 @@ function titlePage(doc: ReportDocument): Paragraph[] {
     new Paragraph({ spacing: { after: 1200 }, children: [new TextRun({ text: `Regione ${s.council.regionName} · Provincia di ${s.council.provinceName}`, color: '17324D', size: 22 })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(s.title)] }),
     new Paragraph({ style: 'Subtitle', children: [new TextRun(s.subtitle)] }),
-    new Paragraph({ children: [new TextRun({ text: s.council.name, bold: true, size: 26 })] }),
+    ...(s.subtitle !== s.council.name ? [new Paragraph({ children: [new TextRun({ text: s.council.name, bold: true, size: 26 })] })] : []),
     new Paragraph({ spacing: { after: 600 }, children: [new TextRun({ text: `Dati riferiti all’anno ${s.year}`, size: 24 })] }),
   ];
   if (doc.status !== 'published') {

@@ -20,29 +20,45 @@ export function formatChange(f: KeyFigure): string {
   return `${sign}${n}${f.unit ? ` ${f.unit}` : ''}${pct}`;
 }
 
+/** The indicators' VALUE_REASONS in words, as the web app says them. */
+const REASONS: Record<string, string> = {
+  no_data: 'nessun dato',
+  no_denominator: 'denominatore mancante',
+  zero_denominator: 'denominatore pari a zero',
+  no_previous_period: 'manca l’anno precedente',
+  not_stored: 'non disponibile',
+};
+
 export function keyFigureRows(block: Extract<ResolvedBlock, { kind: 'key_figures' }>, regionName: string) {
   return {
     header: ['Indicatore', 'Valore', 'Variazione sull’anno precedente', regionName, 'Italia'],
-    rows: block.items.map((f) => [
-      `${f.label} (${f.period}${f.provisional ? ', provvisorio' : ''})`,
-      f.value === null && f.reason ? `n.d. (${f.reason})` : formatValue(f.value, f.decimals, f.unit),
-      formatChange(f),
-      formatValue(f.region, f.decimals, f.unit),
-      formatValue(f.italy, f.decimals, f.unit),
-    ]),
+    rows: block.items.map((f) => {
+      // A unit in words (persone, per 1.000) is said once beside the label, so the figures stay on one line.
+      const cellUnit = f.unit === '%' ? '%' : null;
+      const figure: KeyFigure = { ...f, unit: cellUnit };
+      return [
+        `${f.label} (${f.unit && f.unit !== '%' ? `${f.unit}, ` : ''}${f.period}${f.provisional ? ', provvisorio' : ''})`,
+        f.value === null && f.reason ? `n.d. (${REASONS[f.reason] ?? f.reason})` : formatValue(f.value, f.decimals, cellUnit),
+        formatChange(figure),
+        formatValue(f.region, f.decimals, cellUnit),
+        formatValue(f.italy, f.decimals, cellUnit),
+      ];
+    }),
   };
 }
 
 export function tableCellText(v: string | number | null, col: { numeric: boolean; unit: string | null; decimals: number }): string {
   if (v === null) return '–';
-  if (typeof v === 'number') return formatValue(v, col.decimals, col.unit);
+  // The column header names the unit; cells repeat only a percent sign.
+  if (typeof v === 'number') return formatValue(v, col.decimals, col.unit === '%' ? '%' : null);
   return v;
 }
 
 /** "Fonte: …" line under a figure or table, from the block's source indexes. */
 export function sourceLine(sources: SourceRef[], indexes: number[]): string | null {
-  const names = [...new Set(indexes.map((i) => sources[i]).filter(Boolean).map((s) => s.attribution ?? s.name))];
-  return names.length > 0 ? `${names.join('; ')}.` : null;
+  // Attributions usually start with "Fonte:"; say it once for the line.
+  const names = [...new Set(indexes.map((i) => sources[i]).filter(Boolean).map((s) => (s.attribution ?? s.name).replace(/^Fonte:\s*/i, '')))];
+  return names.length > 0 ? `Fonte: ${names.join('; ')}.` : null;
 }
 
 export function formatDateIt(iso: string | null): string {
@@ -67,4 +83,11 @@ export function sourceEntries(sources: SourceRef[]): { title: string; detail: st
     detail: [s.attribution, s.licence ? `Licenza: ${s.licence}` : 'Licenza non indicata', `Dati riferiti al ${formatDateIt(s.date)}`].filter(Boolean).join(' · '),
     url: s.url,
   }));
+}
+
+/** Whether a chart or map has anything to draw; the snapshot explains a missing figure in its alt text. */
+export function hasFigureData(block: ResolvedBlock): boolean {
+  if (block.kind === 'chart') return block.categories.length > 0 && block.series.some((x) => x.values.some((v) => v !== null));
+  if (block.kind === 'map') return block.geojson.features.length > 0 && block.values.some((v) => v.value !== null);
+  return true;
 }

@@ -43,7 +43,7 @@ export async function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   writeToc(l, toc, tocPage, tocTop);
   toc.end();
   const published = doc.status === 'published';
-  drawPageFurniture(l, `${s.title}${published ? '' : ` — ${STATUS_LABELS[doc.status].toUpperCase()}`}`, `${s.council.name} · ${s.subtitle}`);
+  drawPageFurniture(l, `${s.title}${published ? '' : ` — ${STATUS_LABELS[doc.status].toUpperCase()}`}`, `${s.council.name} · ${s.year}`);
   l.root.end();
   l.doc.end();
   return done;
@@ -69,7 +69,8 @@ function writeCover(l: Layout, report: ReportDocument): void {
   l.outline.addItem(s.title);
   doc.y += 10;
   paragraph(l, root, [{ text: s.subtitle }], { size: 18, color: C.heading, after: 24 });
-  paragraph(l, root, [{ text: s.council.name, bold: true }], { size: 13, color: C.text, after: 4 });
+  // The default template's subtitle is the council's name: print it once.
+  if (s.subtitle !== s.council.name) paragraph(l, root, [{ text: s.council.name, bold: true }], { size: 13, color: C.text, after: 4 });
   paragraph(l, root, [{ text: `Dati riferiti all’anno ${s.year}` }], { size: 12, color: C.text, after: 30 });
 
   if (report.status !== 'published') {

@@ -42,15 +42,10 @@ export function renderMapSvg(block: MapBlock, fontFamily?: string): SvgFigure {
   try {
     return render(mapOption(block, name, { fontFamily }), MAP_SIZE);
   } finally {
-    // ECharts keeps registered maps forever; drop ours so a batch of 107 maps does not grow the heap.
-    const registry = (echarts as unknown as { getMap(name: string): unknown }).getMap(name) as Record<string, unknown> | undefined;
-    if (registry) unregisterMap(name);
+    // ECharts keeps registered maps for the life of the process and has no unregisterMap: re-registering the
+    // name with an empty collection frees the geometry, so a batch of 107 maps does not grow the heap.
+    echarts.registerMap(name, { type: 'FeatureCollection', features: [] } as Parameters<typeof echarts.registerMap>[1]);
   }
-}
-
-function unregisterMap(name: string): void {
-  // echarts exposes no unregisterMap; re-registering the name with an empty collection frees the geometry.
-  echarts.registerMap(name, { type: 'FeatureCollection', features: [] } as Parameters<typeof echarts.registerMap>[1]);
 }
 
 const fontFiles = Object.values(FONT_FILES);

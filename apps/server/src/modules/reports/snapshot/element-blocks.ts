@@ -88,7 +88,9 @@ export async function resolveElementSource(ctx: SnapshotContext, key: string, ti
   // stock rule takes a year's last observation, as the pivot view does for elements.
   const filters: Record<string, string>[] = source.category ? cats.flatMap((c) => (source.by ? bys.map((b) => ({ [source.category as string]: c, [source.by as string]: b })) : [{ [source.category as string]: c }])) : [{}];
   const specs: SeriesSpec[] = filters.map((f) => ({ key: disaggregationKey(f), elementId: element.id, filterKey: disaggregationKey(f), filter: f, categoryCount: element.categories.length }));
-  const totals = await readSeriesTotals(ctx.db, { series: specs, levels: ['province', 'region'], years: years.map(String), timeRule: 'stock', scope: { all: false, councilIds: [ctx.council.id] } });
+  const totals = ctx.shared
+    ? await ctx.shared.sharedTotals(specs, years.map(String))
+    : await readSeriesTotals(ctx.db, { series: specs, levels: ['province', 'region'], years: years.map(String), timeRule: 'stock', scope: { all: false, councilIds: [ctx.council.id] } });
   // Figures published by region only are shown for the region, and said so.
   const atProvince = totals.some((t) => t.level === 'province' && t.territoryId === ctx.province.id);
   const atRegion = totals.some((t) => t.level === 'region' && t.territoryId === ctx.region.id);

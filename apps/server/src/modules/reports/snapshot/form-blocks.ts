@@ -117,7 +117,6 @@ export function resolveEvaluation(ctx: SnapshotContext, key: string, title: stri
 
 /** Each good practice of the submission: its title as heading, then description, area and promoter. */
 export function resolveGoodPractices(ctx: SnapshotContext, key: string, title: string | null): ResolvedBlock {
-  const what = { it: 'nessuna buona pratica', en: 'no good practice' };
   const repeats = evaluativeItems(ctx).filter((i) => i.item.type === 'repeat');
   const groups: Texts['groups'] = [];
   for (const repeat of repeats) {
@@ -135,12 +134,8 @@ export function resolveGoodPractices(ctx: SnapshotContext, key: string, title: s
     }
   }
   if (!groups.length) {
-    const empty = ctx.form.submission
-      ? ctx.lang === 'it'
-        ? `Nessuna buona pratica segnalata nella scheda di monitoraggio ${ctx.year}.`
-        : `No good practice reported in the ${ctx.year} monitoring form.`
-      : say(WORDS.noSubmission(ctx.year), ctx.lang);
-    return { ...emptyTexts(ctx, key, title, what), empty };
+    const none = { it: `Nessuna buona pratica segnalata nella scheda di monitoraggio ${ctx.year}.`, en: `No good practice reported in the ${ctx.year} monitoring form.` };
+    return { kind: 'texts', key, title, groups: [], empty: say(ctx.form.submission ? none : WORDS.noSubmission(ctx.year), ctx.lang), sources: [] };
   }
   return { kind: 'texts', key, title, groups, empty: null, sources: [ctx.sources.add(ctx.form.sourceRef())] };
 }
@@ -166,10 +161,7 @@ export function resolveActivities(ctx: SnapshotContext, key: string, title: stri
       }
     }
   }
-  if (!rows.length) {
-    const t = emptyTexts(ctx, key, title, { it: "la sezione sull'attività del Consiglio", en: "the section on the council's activity" });
-    return t;
-  }
+  if (!rows.length) return emptyTexts(ctx, key, title, { it: "la sezione sull'attività del Consiglio", en: "the section on the council's activity" });
   return {
     kind: 'table',
     key,

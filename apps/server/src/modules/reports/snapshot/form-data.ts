@@ -112,7 +112,9 @@ export class FormData {
   optionLabel(category: string, option: string): string {
     const cat = this.form?.definition.categories?.find((c) => c.code === category);
     const o = cat?.options.find((x) => x.code.toLowerCase() === option.toLowerCase());
-    return o ? pick(o.label, this.lang) : option.replaceAll('_', ' ');
+    if (o) return pick(o.label, this.lang);
+    const words = option.replaceAll('_', ' ');
+    return words.charAt(0).toUpperCase() + words.slice(1);
   }
 
   /** The options of a category in the form's order (youngest age band first), when the form defines it. */

@@ -115,10 +115,10 @@ export function rankAlt(ctx: SnapshotContext, title: string, code: string, value
   const own = values.find((v) => v.id === ctx.province.id);
   if (ctx.lang === 'en') {
     const where = rank ? `${ctx.province.name} ${f(own?.value ?? null)}, ranked ${rank} of ${known.length}` : `${ctx.province.name}: no figure`;
-    return `${title}, provinces of ${ctx.region.name}, ${ctx.year}: highest ${top.name} (${f(top.value)}), lowest ${bottom.name} (${f(bottom.value)}); ${where}.`;
+    return `${title} (${ctx.region.name}, ${ctx.year}): highest ${top.name} (${f(top.value)}), lowest ${bottom.name} (${f(bottom.value)}); ${where}.`;
   }
   const where = rank ? `${ctx.province.name} ${f(own?.value ?? null)}, ${rank}ª di ${known.length} province` : `${ctx.province.name}: dato non disponibile`;
-  return `${title}, province della regione ${ctx.region.name}, ${ctx.year}: il valore più alto è di ${top.name} (${f(top.value)}), il più basso di ${bottom.name} (${f(bottom.value)}); ${where}.`;
+  return `${title} (${ctx.region.name}, ${ctx.year}): il valore più alto è di ${top.name} (${f(top.value)}), il più basso di ${bottom.name} (${f(bottom.value)}); ${where}.`;
 }
 
 export function resolveCompareSource(ctx: SnapshotContext, key: string, title: string, code: string, chart: Chart['chart'] | null): ResolvedBlock {

@@ -78,7 +78,7 @@ export async function resolveMap(ctx: SnapshotContext, spec: { key: string; indi
   if (layout) {
     sources.push(
       ctx.sources.add({
-        name: `${say(WORDS.boundaries, ctx.lang)} (${layout.validFrom.slice(0, 4)})`,
+        name: say(WORDS.boundaries, ctx.lang),
         attribution: layout.attribution,
         licence: licenceIn(layout.attribution),
         url: null,

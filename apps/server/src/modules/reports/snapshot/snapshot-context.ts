@@ -6,6 +6,7 @@ import { type Computed, computeIndicators, type IndicatorRow, territoryTree } fr
 import type { CollectedScope } from '../../indicators/indicators.queries.ts';
 import { indicators } from '../../indicators/indicators.schema.ts';
 import type { FormData } from './form-data.ts';
+import type { SnapshotSession } from './snapshot-session.ts';
 import type { Provenance, SourceList } from './snapshot-sources.ts';
 import type { Lang } from './snapshot-text.ts';
 
@@ -27,6 +28,8 @@ export interface SnapshotContext {
   provenance: Provenance;
   form: FormData;
   sources: SourceList;
+  /** The batch's shared reads, when this council's figures are those everyone sees (no unapproved ones of its own). */
+  shared: SnapshotSession | null;
 }
 
 /** Valid on 1 January of the year: the same rule as the indicators (a yearly figure is placed on that layout). */

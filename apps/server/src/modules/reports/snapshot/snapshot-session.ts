@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
+import { readSeriesTotals, type SeriesSpec, type SeriesTotal } from '../../indicators/indicators.queries.ts';
 import { type FigureNeeds, IndicatorFigures } from './snapshot-context.ts';
 import { Provenance } from './snapshot-sources.ts';
 import type { Lang } from './snapshot-text.ts';
@@ -18,6 +19,7 @@ import type { Lang } from './snapshot-text.ts';
 export class SnapshotSession {
   private readonly figures = new Map<string, Promise<IndicatorFigures>>();
   private readonly provenance = new Map<string, Promise<Provenance>>();
+  private readonly totals = new Map<string, Promise<SeriesTotal[]>>();
 
   constructor(readonly db: DbOrTx) {}
 
@@ -31,6 +33,12 @@ export class SnapshotSession {
   sharedProvenance(opts: { elements: string[]; from: number; to: number; lang: Lang }): Promise<Provenance> {
     const key = JSON.stringify([[...opts.elements].sort(), opts.from, opts.to, opts.lang]);
     return this.remember(this.provenance, key, () => Provenance.load(this.db, { ...opts, councilId: null }));
+  }
+
+  /** A data element's cells (an element chart or table) for every place, with approved collected values only. */
+  sharedTotals(series: SeriesSpec[], years: string[]): Promise<SeriesTotal[]> {
+    const key = JSON.stringify([series.map((s) => [s.elementId, s.filterKey]), years]);
+    return this.remember(this.totals, key, () => readSeriesTotals(this.db, { series, levels: ['province', 'region'], years, timeRule: 'stock', scope: { all: false, councilIds: [] } }));
   }
 
   private remember<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {

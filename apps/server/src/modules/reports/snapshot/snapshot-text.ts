@@ -86,7 +86,10 @@ export const WORDS = {
     it: `La scheda di monitoraggio ${year} del Consiglio non è stata ancora compilata.`,
     en: `The council's ${year} monitoring form has not been filled in yet.`,
   }),
-  nothingFilled: (what: { it: string; en: string }) => ({ it: `Nessun contenuto: ${what.it} non compilata nella scheda di monitoraggio.`, en: `Nothing here: ${what.en} not filled in the monitoring form.` }),
+  nothingFilled: (what: { it: string; en: string }) => ({
+    it: `${what.it.charAt(0).toUpperCase()}${what.it.slice(1)} non è stata compilata nella scheda di monitoraggio.`,
+    en: `${what.en.charAt(0).toUpperCase()}${what.en.slice(1)} was not filled in on the monitoring form.`,
+  }),
   provisionalForm: { it: 'dati provvisori, non ancora approvati', en: 'provisional, not yet approved' },
   item: { it: 'Voce', en: 'Item' },
   value: { it: 'Valore', en: 'Value' },
