@@ -19,7 +19,7 @@ export function PublicReportPage() {
   const s = doc.snapshot;
   return (
     <>
-      <Breadcrumb items={[{ label: t('reports.public.nav'), to: '/portale/monografie' }, { label: `${s.council.name} ${s.year}` }]} />
+      <Breadcrumb items={[{ label: t('reports.public.nav'), to: '/portale/monografie' }, { label: `${s.council.name}, ${s.year}` }]} />
       {/* The report's title is in the report's language, whatever the interface's. */}
       <div lang={doc.lang}>
         <PageTitle title={s.title} documentTitle={t('reports.view.documentTitle', { council: s.council.name, year: s.year })} />
