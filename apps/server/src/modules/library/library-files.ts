@@ -83,7 +83,7 @@ export function detectFileType(buf: Buffer): Detected {
     if (odf === LIBRARY_FILE_TYPES.odt) return 'odt';
     if (odf === LIBRARY_FILE_TYPES.ods) return 'ods';
     const names = zipEntryNames(buf);
-    if (!names || !names.includes('[Content_Types].xml')) return 'zip';
+    if (!names?.includes('[Content_Types].xml')) return 'zip';
     if (names.some((n) => /vbaProject\.bin$/i.test(n))) return 'macros';
     if (names.includes('word/document.xml')) return 'docx';
     if (names.some((n) => /^xl\/workbook\d*\.xml$/.test(n))) return 'xlsx';

@@ -191,7 +191,7 @@ async function resolvePlace(ctx: Ctx, scopeType: string, scopeId: number | undef
   if (scopeId == null) throw fieldError(ctx.lang, scopeType === 'region' ? 'library_region_required' : 'library_council_required', 'scopeId');
   if (scopeType === 'region') {
     const [region] = await ctx.db.select({ id: territories.id, level: territories.level }).from(territories).where(eq(territories.id, scopeId));
-    if (!region || region.level !== 'region') throw fieldError(ctx.lang, 'library_region_not_found', 'scopeId', { id: scopeId });
+    if (region?.level !== 'region') throw fieldError(ctx.lang, 'library_region_not_found', 'scopeId', { id: scopeId });
     return { regionId: region.id, councilId: null };
   }
   const [council] = await ctx.db.select({ id: councils.id, regionId: councils.regionId }).from(councils).where(eq(councils.id, scopeId));
