@@ -81,7 +81,7 @@ export function LibraryUploadForm() {
         error={errors.fields.scope}
         hint={t('library.scopeHint')}
         emptyLabel={t('form.choose')}
-        options={scopeItems.map((s) => ({ value: scopeValue(s), label: s.scopeType === 'nation' ? t('library.scopes.nationWide') : `${t(`library.scopes.${s.scopeType}`)}: ${s.name}` }))}
+        options={scopeItems.map((s) => ({ value: scopeValue(s), label: s.scopeType === 'nation' ? t('library.scopes.nationWide') : s.scopeType === 'region' ? `${t('library.scopes.region')} ${s.name}` : s.name }))}
       />
       <TextField id="library-description" label={labels.description} multiline value={v.description} onChange={set('description')} error={errors.fields.description} maxLength={4000} />
       <div className="row">
