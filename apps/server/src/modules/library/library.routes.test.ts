@@ -189,6 +189,8 @@ describe('bad input', () => {
       code: 'library_file_too_large',
       message: 'Il file supera il limite di 1 MB della documentazione: nulla è stato caricato.',
     });
+    // Far over the limit, beyond the request's body limit too: the same message.
+    expect((await fileIssue({ name: 'enorme.pdf', content: Buffer.concat([PDF, Buffer.alloc(3 * 1024 * 1024)]) })).code).toBe('library_file_too_large');
     expect((await fileIssue({ name: 'pagina.html', content: '<html><script>alert(1)</script></html>' })).message).toBe(
       'I file .html non sono ammessi nella documentazione: carica un file pdf, docx, xlsx, pptx, odt, ods, csv, txt, png, jpg. Nulla è stato caricato.',
     );

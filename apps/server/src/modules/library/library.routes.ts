@@ -30,7 +30,7 @@ async function readUpload(req: FastifyRequest, maxBytes: number) {
   const fields: Record<string, string> = {};
   if (!req.isMultipart()) return { file, fields };
   try {
-    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } })) {
+    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 12, fieldSize: 64 * 1024 } })) {
       if (part.type === 'file') {
         const content = await part.toBuffer();
         if (part.fieldname === 'file') file = { name: part.filename ?? '', content };

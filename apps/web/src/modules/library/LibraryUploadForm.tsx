@@ -39,7 +39,10 @@ export function LibraryUploadForm() {
     e.preventDefault();
     clear();
     const local: Record<string, string> = {};
+    const maxMb = scopes.data?.maxUploadMb;
     if (!v.file) local.file = t('library.fileRequired');
+    // Said before sending: a file over the limit would travel in full only to be refused.
+    else if (maxMb && v.file.size > maxMb * 1024 * 1024) local.file = t('library.fileTooLarge', { mb: maxMb });
     if (!v.title.trim()) local.title = t('form.required');
     if (!v.kind) local.kind = t('form.required');
     if (!scope) local.scope = t('form.required');

@@ -23,8 +23,9 @@ export function VersionUploadForm({ doc, onReload }: { doc: LibraryDocument; onR
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     clear();
-    if (!file) {
-      setLocal(t('form.fixFields'), { file: t('library.fileRequired') });
+    const maxMb = scopes.data?.maxUploadMb;
+    if (!file || (maxMb && file.size > maxMb * 1024 * 1024)) {
+      setLocal(t('form.fixFields'), { file: file ? t('library.fileTooLarge', { mb: maxMb }) : t('library.fileRequired') });
       return;
     }
     try {
