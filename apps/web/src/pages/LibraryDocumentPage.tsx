@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useSession } from '../modules/auth/api.ts';
+import { can } from '../modules/auth/permissions.ts';
 import { downloadUrl, type LibraryDocument, useDeleteDocument, useLibraryDocument } from '../modules/library/api.ts';
 import { useFileSize } from '../modules/library/FileField.tsx';
 import { useScopeLabel } from '../modules/library/useScopeLabel.ts';
@@ -42,6 +44,7 @@ export function LibraryDocumentPage() {
   const scopeOf = useScopeLabel();
   const id = Number(useParams().id);
   const q = useLibraryDocument(id);
+  const me = useSession().data?.me;
 
   if (q.isPending && Number.isInteger(id)) return <Loading />;
   if (!q.data) {
@@ -60,11 +63,16 @@ export function LibraryDocumentPage() {
     <>
       <Breadcrumb items={[{ label: t('library.nav'), to: '/documentazione' }, { label: d.title }]} />
       <PageTitle title={d.title} documentTitle={t('library.documentTitle', { title: d.title })} lead={t(`library.kinds.${d.kind}`)} />
-      <div className="mb-4">
+      <div className="d-flex flex-wrap gap-2 mb-4">
         <a className="btn btn-primary" href={downloadUrl(d.id)} download={d.current.fileName}>
           <Icon name="download" color="white" className="me-1" />
           {t('library.download', { type: d.current.fileType.toUpperCase(), size: size(d.current.size) })}
         </a>
+        {d.canEdit && can.viewAudit(me) && (
+          <Link className="btn btn-outline-primary" to={`/registro-attivita?tipo=library_document&id=${d.id}`}>
+            {t('library.history')}
+          </Link>
+        )}
       </div>
       {d.description && <p className="pre-line">{d.description}</p>}
       <DescriptionList
