@@ -64,6 +64,13 @@ const schema = z.object({
     .max(1024)
     .default(50)
     .describe('Largest statistics file (SDMX-CSV, CSV, XLSX) an import accepts, in MB'),
+  LIBRARY_MAX_UPLOAD_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(512)
+    .default(25)
+    .describe('Largest file (guide, template, report, data note) the shared document library accepts, in MB'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -13,6 +13,7 @@ import { dataValueRoutes } from './data-values/data-values.routes.ts';
 import { formXlsformRoutes } from './forms/forms-xlsform.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
 import { indicatorRoutes } from './indicators/indicators.routes.ts';
+import { libraryRoutes } from './library/library.routes.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { dataSourceRoutes } from './statistics/data-sources.routes.ts';
 import { importRoutes } from './statistics/imports.routes.ts';
@@ -43,4 +44,5 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   indicatorRoutes(app, deps);
   importRoutes(app, deps);
   reportRoutes(app, deps);
+  libraryRoutes(app, deps);
 }

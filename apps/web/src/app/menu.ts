@@ -26,6 +26,8 @@ export const MENU: MenuItem[] = [
   { to: '/analisi', label: 'analysis.nav', description: 'analysis.shortcut', icon: 'chart-line', group: 'main', visible: always },
   { to: '/monografie', label: 'reports.nav', description: 'reports.navDescription', icon: 'files', group: 'main', visible: canReadReports },
   { to: '/basi-dati', label: 'dataSources.nav', description: 'dataSources.navDescription', icon: 'chart-line', group: 'main', visible: always },
+  // In the header's menu it would overflow the one line: reached from the home page's shortcuts and under Amministrazione.
+  { to: '/documentazione', label: 'library.nav', description: 'library.navDescription', icon: 'files', group: 'admin', visible: always },
   { to: '/statistiche/importa', label: 'imports.nav', description: 'imports.navDescription', icon: 'upload', group: 'admin', visible: isNationalAdmin },
   { to: '/monografie/modelli', label: 'reports.templates.nav', description: 'reports.templates.navDescription', icon: 'file', group: 'admin', visible: isNationalAdmin },
   { to: '/utenti', label: 'nav.users', description: 'home.shortcuts.users', icon: 'user', group: 'admin', visible: can.manageUsers },

@@ -27,6 +27,9 @@ import { DataSourcePage } from '../pages/DataSourcePage.tsx';
 import { DataSourcesPage } from '../pages/DataSourcesPage.tsx';
 import { ImportPage } from '../pages/ImportPage.tsx';
 import { ImportsPage } from '../pages/ImportsPage.tsx';
+import { LibraryDocumentPage } from '../pages/LibraryDocumentPage.tsx';
+import { LibraryNewPage } from '../pages/LibraryNewPage.tsx';
+import { LibraryPage } from '../pages/LibraryPage.tsx';
 import { OrganizationEditPage } from '../pages/OrganizationEditPage.tsx';
 import { OrganizationImportPage } from '../pages/OrganizationImportPage.tsx';
 import { OrganizationNewPage } from '../pages/OrganizationNewPage.tsx';
@@ -83,6 +86,9 @@ export const router = createBrowserRouter([
           { path: 'basi-dati/nuova', element: <DataSourceNewPage /> },
           { path: 'basi-dati/:id', element: <DataSourcePage /> },
           { path: 'basi-dati/:id/modifica', element: <DataSourceEditPage /> },
+          { path: 'documentazione', element: <LibraryPage /> },
+          { path: 'documentazione/nuovo', element: <LibraryNewPage /> },
+          { path: 'documentazione/:id', element: <LibraryDocumentPage /> },
           { path: 'statistiche/importa', element: <ImportsPage /> },
           { path: 'statistiche/importazioni/:id', element: <ImportPage /> },
           { path: 'moduli', element: <FormsPage /> },

@@ -303,6 +303,37 @@ const messages: Catalogue = {
   report_status_approved: { it: 'approvata', en: 'approved' },
   report_status_published: { it: 'pubblicata', en: 'published' },
   report_status_withdrawn: { it: 'ritirata', en: 'withdrawn' },
+  // Shared document library (part "library"): uploads, scopes and downloads.
+  library_document_not_found: { it: 'Documento {id} inesistente.', en: 'No document {id}.' },
+  library_version_not_found: { it: 'Il documento {id} non ha la versione {n}.', en: 'Document {id} has no version {n}.' },
+  library_file_required: { it: 'Allega il file del documento nel campo «file».', en: 'Attach the document’s file in the “file” field.' },
+  library_file_empty: { it: 'Il file è vuoto: nulla è stato caricato.', en: 'The file is empty: nothing was uploaded.' },
+  library_file_too_large: { it: 'Il file supera il limite di {mb} MB della documentazione: nulla è stato caricato.', en: 'The file exceeds the {mb} MB limit of the library: nothing was uploaded.' },
+  library_file_no_extension: {
+    it: 'Il nome del file non ha un’estensione riconoscibile: sono ammessi solo file {allowed}. Nulla è stato caricato.',
+    en: 'The file name has no recognisable extension: only {allowed} files are allowed. Nothing was uploaded.',
+  },
+  library_type_not_allowed: {
+    it: 'I file .{ext} non sono ammessi nella documentazione: carica un file {allowed}. Nulla è stato caricato.',
+    en: '.{ext} files are not allowed in the library: upload a {allowed} file. Nothing was uploaded.',
+  },
+  library_type_mismatch: {
+    it: 'Il contenuto del file non corrisponde all’estensione .{ext} (sembra di tipo {found}): salvalo nel formato giusto e riprova. Nulla è stato caricato.',
+    en: 'The file’s content does not match its .{ext} extension (it looks like {found}): save it in the right format and try again. Nothing was uploaded.',
+  },
+  library_markup: {
+    it: 'Il file .{ext} contiene codice HTML, SVG o script, che non è ammesso nella documentazione. Nulla è stato caricato.',
+    en: 'The .{ext} file contains HTML, SVG or script code, which the library does not accept. Nothing was uploaded.',
+  },
+  library_macros: {
+    it: 'Il file .{ext} contiene macro, che non sono ammesse: salvalo senza macro e riprova. Nulla è stato caricato.',
+    en: 'The .{ext} file contains macros, which are not allowed: save it without macros and try again. Nothing was uploaded.',
+  },
+  library_scope_id_unexpected: { it: 'Un documento nazionale non ha regione né consiglio: togli l’ambito indicato.', en: 'A national document has no region or council: remove the scope given.' },
+  library_region_required: { it: 'Scegli la regione del documento.', en: 'Choose the document’s region.' },
+  library_council_required: { it: 'Scegli il consiglio territoriale del documento.', en: 'Choose the document’s council.' },
+  library_region_not_found: { it: 'Regione {id} inesistente.', en: 'No region {id}.' },
+  library_council_not_found: { it: 'Consiglio territoriale {id} inesistente.', en: 'No council {id}.' },
 };
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {

@@ -246,6 +246,37 @@ CREATE TABLE "indicators" (
 	CONSTRAINT "indicators_code_unique" UNIQUE("code")
 );
 --> statement-breakpoint
+CREATE TABLE "library_document_versions" (
+	"document_id" integer NOT NULL,
+	"n" integer NOT NULL,
+	"file_name" text NOT NULL,
+	"file_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"note" text,
+	"uploaded_by" integer,
+	"uploaded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"content" "bytea" NOT NULL,
+	CONSTRAINT "library_document_versions_document_id_n_pk" PRIMARY KEY("document_id","n")
+);
+--> statement-breakpoint
+CREATE TABLE "library_documents" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"description" text,
+	"year" integer,
+	"tags" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"scope_type" text NOT NULL,
+	"region_id" integer,
+	"council_id" integer,
+	"current_version" integer DEFAULT 1 NOT NULL,
+	"created_by" integer,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "organization_contacts" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"organization_id" integer NOT NULL,
@@ -592,6 +623,11 @@ ALTER TABLE "form_versions" ADD CONSTRAINT "form_versions_created_by_users_id_fk
 ALTER TABLE "indicators" ADD CONSTRAINT "indicators_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicators" ADD CONSTRAINT "indicators_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicators" ADD CONSTRAINT "indicators_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_document_versions" ADD CONSTRAINT "library_document_versions_document_id_library_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."library_documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_document_versions" ADD CONSTRAINT "library_document_versions_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_documents" ADD CONSTRAINT "library_documents_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_documents" ADD CONSTRAINT "library_documents_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_documents" ADD CONSTRAINT "library_documents_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_contacts" ADD CONSTRAINT "organization_contacts_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_contacts" ADD CONSTRAINT "organization_contacts_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -659,6 +695,8 @@ CREATE INDEX "data_values_territory_idx" ON "data_values" USING btree ("territor
 CREATE UNIQUE INDEX "form_versions_form_version_uq" ON "form_versions" USING btree ("form_id","version");--> statement-breakpoint
 CREATE INDEX "form_versions_status_idx" ON "form_versions" USING btree ("form_id","status");--> statement-breakpoint
 CREATE INDEX "indicators_region_idx" ON "indicators" USING btree ("region_id");--> statement-breakpoint
+CREATE INDEX "library_documents_region_idx" ON "library_documents" USING btree ("region_id");--> statement-breakpoint
+CREATE INDEX "library_documents_council_idx" ON "library_documents" USING btree ("council_id");--> statement-breakpoint
 CREATE INDEX "organization_contacts_org_idx" ON "organization_contacts" USING btree ("organization_id","date");--> statement-breakpoint
 CREATE INDEX "organizations_council_idx" ON "organizations" USING btree ("council_id");--> statement-breakpoint
 CREATE INDEX "organizations_region_idx" ON "organizations" USING btree ("region_id");--> statement-breakpoint

@@ -1,0 +1,159 @@
+import { idParam } from '@mosaico/contracts/common';
+import { libraryDeleteQuery, libraryDocument, libraryDocumentFields, libraryPage, libraryQuery, libraryScopeList, libraryVersionFields, libraryVersionList, libraryVersionParams } from '@mosaico/contracts/library';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../platform/http/app.ts';
+import { ctxOf } from '../../platform/http/auth-context.ts';
+import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
+import { AppError, fieldError, invalidFields } from '../../platform/http/errors.ts';
+import { toFieldIssues } from '../../platform/http/validation.ts';
+import { attachmentDisposition } from './library-files.ts';
+import { requireKeeper } from './library.policy.ts';
+import { addLibraryVersion, createLibraryDocument, deleteLibraryDocument, getLibraryDocument, listLibraryDocuments, listLibraryScopes, listLibraryVersions, readLibraryFile } from './library.service.ts';
+
+const tags = ['library'];
+
+/** Refuse anonymous callers before anything is read, so they get 401 and not field errors. */
+async function requireSignIn(req: FastifyRequest) {
+  if (!req.actor) throw new AppError('unauthenticated', req.sessionExpired ? 'session_expired' : 'unauthenticated');
+}
+/** 401/403 before an upload is read: only those who keep documents somewhere send files. (Services check the scope.) */
+async function keepersOnly(req: FastifyRequest) {
+  await requireSignIn(req);
+  requireKeeper(req.actor ?? null);
+}
+
+/** The multipart upload: the file (up to LIBRARY_MAX_UPLOAD_MB) and the text fields, in any order. */
+async function readUpload(req: FastifyRequest, maxBytes: number) {
+  let file: { name: string; content: Buffer } | null = null;
+  const fields: Record<string, string> = {};
+  if (!req.isMultipart()) return { file, fields };
+  try {
+    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 12, fieldSize: 64 * 1024 } })) {
+      if (part.type === 'file') {
+        const content = await part.toBuffer();
+        if (part.fieldname === 'file') file = { name: part.filename ?? '', content };
+      } else fields[part.fieldname] = String(part.value);
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fieldError(req.lang, 'library_file_too_large', 'file', { mb: Math.round(maxBytes / 1024 / 1024) });
+    throw err;
+  }
+  return { file, fields };
+}
+
+function parseFields<T extends z.ZodType>(schema: T, raw: Record<string, string>, req: FastifyRequest): z.infer<T> {
+  const parsed = schema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) throw invalidFields(toFieldIssues(parsed.error.issues, req.lang));
+  return parsed.data;
+}
+
+/**
+ * Sends a stored file so that no browser renders or runs it in our origin: as an attachment, with the type
+ * detected at upload, no sniffing, and a CSP sandbox should it be opened anyway.
+ */
+function sendFile(reply: FastifyReply, f: { fileName: string; contentType: string; size: number; sha256: string; content: Buffer }) {
+  return reply
+    .header('content-type', f.contentType)
+    .header('content-length', String(f.size))
+    .header('content-disposition', attachmentDisposition(f.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "sandbox; default-src 'none'")
+    .header('cache-control', 'private, no-store')
+    .header('x-content-sha256', f.sha256)
+    .send(f.content);
+}
+
+export function libraryRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const maxBytes = deps.config.LIBRARY_MAX_UPLOAD_MB * 1024 * 1024;
+  const signedIn = { onRequest: requireSignIn };
+  r.get(
+    '/library/documents',
+    { ...signedIn, schema: { tags, summary: 'The documents you read (the nation’s and your scope’s), filtered and paged, newest first', querystring: libraryQuery, response: { 200: libraryPage } } },
+    (req) => listLibraryDocuments(ctxOf(req, deps), req.query),
+  );
+  r.get(
+    '/library/scopes',
+    { ...signedIn, schema: { tags, summary: 'The places (nation, regions, councils) you may upload documents into, and the size limit', response: { 200: libraryScopeList } } },
+    (req) => listLibraryScopes(ctxOf(req, deps)),
+  );
+  r.post(
+    '/library/documents',
+    {
+      onRequest: keepersOnly,
+      bodyLimit: maxBytes + 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Upload a document (multipart: `file` — pdf, docx, xlsx, pptx, odt, ods, csv, txt, png, jpg, checked by content — and `title`, `kind`, `scopeType`, `scopeId`, optional `description`, `year`, `tags` (comma-separated), `note`)',
+        consumes: ['multipart/form-data'],
+        response: { 201: libraryDocument },
+      },
+    },
+    async (req, reply) => {
+      const { file, fields } = await readUpload(req, maxBytes);
+      const body = parseFields(libraryDocumentFields, fields, req);
+      const d = await createLibraryDocument(ctxOf(req, deps), file, body);
+      setVersionEtag(reply, d.version);
+      return reply.status(201).send(d);
+    },
+  );
+  r.get(
+    '/library/documents/:id',
+    { ...signedIn, schema: { tags, summary: 'One document with its newest version (ETag: its version)', params: idParam, response: { 200: libraryDocument } } },
+    async (req, reply) => {
+      const d = await getLibraryDocument(ctxOf(req, deps), req.params.id);
+      setVersionEtag(reply, d.version);
+      return d;
+    },
+  );
+  r.delete(
+    '/library/documents/:id',
+    {
+      ...signedIn,
+      schema: { tags, summary: 'Delete a document and all its versions; send the version read (?version= or If-Match)', params: idParam, querystring: libraryDeleteQuery, response: { 204: z.null().describe('Deleted') } },
+    },
+    async (req, reply) => {
+      await deleteLibraryDocument(ctxOf(req, deps), req.params.id, req.query.version ?? parseIfMatch(req.headers['if-match']));
+      return reply.status(204).send(null);
+    },
+  );
+  r.get(
+    '/library/documents/:id/versions',
+    { ...signedIn, schema: { tags, summary: 'Every version of a document, newest first', params: idParam, response: { 200: libraryVersionList } } },
+    (req) => listLibraryVersions(ctxOf(req, deps), req.params.id),
+  );
+  r.post(
+    '/library/documents/:id/versions',
+    {
+      onRequest: keepersOnly,
+      bodyLimit: maxBytes + 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Upload a new version of a document (multipart: `file`, optional `note`; the document version read as `version` or If-Match)',
+        consumes: ['multipart/form-data'],
+        params: idParam,
+        response: { 201: libraryDocument },
+      },
+    },
+    async (req, reply) => {
+      const { file, fields } = await readUpload(req, maxBytes);
+      const body = parseFields(libraryVersionFields, fields, req);
+      const d = await addLibraryVersion(ctxOf(req, deps), req.params.id, file, body, parseIfMatch(req.headers['if-match']));
+      setVersionEtag(reply, d.version);
+      return reply.status(201).send(d);
+    },
+  );
+  r.get(
+    '/library/documents/:id/download',
+    { ...signedIn, schema: { tags, summary: 'Download the newest version (as an attachment, of the type detected at upload)', params: idParam } },
+    async (req, reply) => sendFile(reply, await readLibraryFile(ctxOf(req, deps), req.params.id)),
+  );
+  r.get(
+    '/library/documents/:id/versions/:n/download',
+    { ...signedIn, schema: { tags, summary: 'Download one version (as an attachment, of the type detected at upload)', params: libraryVersionParams } },
+    async (req, reply) => sendFile(reply, await readLibraryFile(ctxOf(req, deps), req.params.id, req.params.n)),
+  );
+}
