@@ -9,8 +9,11 @@ export interface MenuItem {
   /** i18n key of the one-line description on the home page. */
   description: string;
   icon: string;
-  /** 'admin' entries sit on the administration page rather than in the header's menu, which must fit one line. */
-  group: 'main' | 'admin';
+  /**
+   * Where the entry shows besides the home page's shortcuts: 'main' in the header's menu (which must fit one line),
+   * 'admin' on the administration page, 'home' nowhere else (reached from the home page and from related pages).
+   */
+  group: 'main' | 'admin' | 'home';
   visible: (me: Me) => boolean;
 }
 
@@ -26,8 +29,8 @@ export const MENU: MenuItem[] = [
   { to: '/analisi', label: 'analysis.nav', description: 'analysis.shortcut', icon: 'chart-line', group: 'main', visible: always },
   { to: '/monografie', label: 'reports.nav', description: 'reports.navDescription', icon: 'files', group: 'main', visible: canReadReports },
   { to: '/basi-dati', label: 'dataSources.nav', description: 'dataSources.navDescription', icon: 'chart-line', group: 'main', visible: always },
-  // In the header's menu it would overflow the one line: reached from the home page's shortcuts and under Amministrazione.
-  { to: '/documentazione', label: 'library.nav', description: 'library.navDescription', icon: 'files', group: 'admin', visible: always },
+  // The header's menu has no room left: reached from the home page and from the reports page.
+  { to: '/documentazione', label: 'library.nav', description: 'library.navDescription', icon: 'files', group: 'home', visible: always },
   { to: '/statistiche/importa', label: 'imports.nav', description: 'imports.navDescription', icon: 'upload', group: 'admin', visible: isNationalAdmin },
   { to: '/monografie/modelli', label: 'reports.templates.nav', description: 'reports.templates.navDescription', icon: 'file', group: 'admin', visible: isNationalAdmin },
   { to: '/utenti', label: 'nav.users', description: 'home.shortcuts.users', icon: 'user', group: 'admin', visible: can.manageUsers },

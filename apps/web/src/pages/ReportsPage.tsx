@@ -41,11 +41,16 @@ export function ReportsPage() {
     <>
       <Breadcrumb items={[{ label: t('reports.nav') }]} />
       <PageTitle title={t('reports.title')} lead={t('reports.lead')} />
-      {isNationalAdmin(me) && (
-        <p>
-          <Link to="/monografie/modelli">{t('reports.templates.link')}</Link>
-        </p>
-      )}
+      <ul className="list-inline">
+        <li className="list-inline-item me-4">
+          <Link to="/documentazione">{t('reports.libraryLink')}</Link>
+        </li>
+        {isNationalAdmin(me) && (
+          <li className="list-inline-item">
+            <Link to="/monografie/modelli">{t('reports.templates.link')}</Link>
+          </li>
+        )}
+      </ul>
       {generatable.length > 0 && <GenerateReportForm councils={generatable} />}
       {canRunBatches(me) && <BatchPanel />}
       <h2 className="h4">{t('reports.listTitle')}</h2>

@@ -48,7 +48,7 @@ export async function createBatch(ctx: Ctx, body: z.infer<typeof batchCreate>): 
       .returning({ id: reportBatches.id });
     await tx.insert(reportBatchItems).values(rows.map((r) => ({ batchId: b.id, councilId: r.councilId })));
     const regionId = new Set(rows.map((r) => r.regionId)).size === 1 ? rows[0].regionId : null;
-    await recordAudit(tx, ctx, { action: 'report_batch.create', entityType: 'report_batch', entityId: b.id, after: { status: 'queued', campaignId: campaign.id, year: campaign.year, councils: rows.length }, regionId });
+    await recordAudit(tx, ctx, { action: 'create', entityType: 'report_batch', entityId: b.id, after: { status: 'queued', campaignId: campaign.id, year: campaign.year, councils: rows.length }, regionId });
     return b.id;
   });
   if (queue) await queue(id);

@@ -56,7 +56,7 @@ export async function saveNarrative(ctx: Ctx, reportId: number, blockKey: string
       .where(and(eq(reportVersions.reportId, reportId), eq(reportVersions.n, r.currentVersion)));
     await tx.update(reports).set({ updatedAt: new Date(), version: r.version + 1 }).where(eq(reports.id, reportId));
     await recordAudit(tx, ctx, {
-      action: 'report.narrative',
+      action: 'edit_narrative',
       entityType: 'report',
       entityId: reportId,
       before: { status: r.status, blockKey, version: before?.version ?? 0, html: before?.html ?? '' },
@@ -101,7 +101,7 @@ export async function addComment(ctx: Ctx, reportId: number, body: z.infer<typeo
   }
   const id = await ctx.db.transaction(async (tx) => {
     const [c] = await tx.insert(reportComments).values({ reportId, blockKey, body: body.body, authorId: actor.id }).returning({ id: reportComments.id });
-    await recordAudit(tx, ctx, { action: 'report.comment', entityType: 'report', entityId: reportId, after: { status: row.r.status, commentId: c.id, blockKey }, ...place });
+    await recordAudit(tx, ctx, { action: 'comment', entityType: 'report', entityId: reportId, after: { status: row.r.status, commentId: c.id, blockKey }, ...place });
     return c.id;
   });
   const list = await listComments(ctx, reportId);

@@ -61,7 +61,7 @@ describe('saving a narrative block', () => {
     const d = (await milano.get(`/api/v1/reports/${reportId}`)).json();
     expect(d.document.narratives.fenomeno_intro).toBe('<p>La provincia <strong>cresce</strong>.</p><a>x</a>');
     expect(d.narratives.find((n: { blockKey: string }) => n.blockKey === 'fenomeno_intro')).toMatchObject({ version: 1 });
-    const audit = (await reportAudit(t, reportId)).filter((a) => a.action === 'report.narrative');
+    const audit = (await reportAudit(t, reportId)).filter((a) => a.action === 'edit_narrative');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ before: { version: 0, html: '' }, after: { version: 1, blockKey: 'fenomeno_intro' } });
   });

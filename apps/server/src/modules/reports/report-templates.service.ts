@@ -124,7 +124,7 @@ export async function createTemplate(ctx: Ctx, body: TemplateSave) {
       .values({ name: body.name, description: body.description ?? null })
       .returning({ id: reportTemplates.id });
     await tx.insert(reportTemplateVersions).values({ templateId: t.id, version: 1, name: body.name, definition: body.definition, createdBy: actor.id });
-    await recordAudit(tx, ctx, { action: 'report_template.create', entityType: 'report_template', entityId: t.id, after: { name: body.name, version: 1 } });
+    await recordAudit(tx, ctx, { action: 'create', entityType: 'report_template', entityId: t.id, after: { name: body.name, version: 1 } });
     return t.id;
   });
   return getTemplate(ctx, id);
@@ -145,7 +145,7 @@ export async function updateTemplate(ctx: Ctx, id: number, body: TemplateSave) {
       .update(reportTemplates)
       .set({ name: body.name, description: body.description ?? null, currentVersion: next, updatedAt: new Date() })
       .where(eq(reportTemplates.id, id));
-    await recordAudit(tx, ctx, { action: 'report_template.update', entityType: 'report_template', entityId: id, before: { version: cur.v }, after: { name: body.name, version: next } });
+    await recordAudit(tx, ctx, { action: 'update', entityType: 'report_template', entityId: id, before: { version: cur.v }, after: { name: body.name, version: next } });
   });
   return getTemplate(ctx, id);
 }

@@ -128,12 +128,12 @@ describe('versions', () => {
     const list = (await milano.get(`/api/v1/reports/${reportId}/versions`)).json();
     expect(list[0]).toMatchObject({ version: 4, reason: 'restored', current: true });
     expect((await milano.get(`/api/v1/reports/${reportId}/compare?from=1&to=4`)).json()).toMatchObject({ figures: [], narratives: [], blocksAdded: [], blocksRemoved: [] });
-    const audit = (await reportAudit(t, reportId)).filter((a) => a.action !== 'report.narrative');
+    const audit = (await reportAudit(t, reportId)).filter((a) => a.action !== 'edit_narrative');
     expect(audit.map((a) => [a.action, (a.before as { version?: number } | null)?.version ?? null, (a.after as { version: number }).version])).toEqual([
-      ['report.create', null, 1],
-      ['report.regenerate', 1, 2],
-      ['report.regenerate', 2, 3],
-      ['report.restore', 3, 4],
+      ['create', null, 1],
+      ['regenerate', 1, 2],
+      ['regenerate', 2, 3],
+      ['restore', 3, 4],
     ]);
     expect(audit[3]).toMatchObject({ actorEmail: p.milano.email, after: { status: 'draft', restoredFrom: 1 } });
   });

@@ -32,7 +32,7 @@ export async function transitionReport(ctx: Ctx, id: number, body: z.infer<typeo
     await tx.update(reports).set(changes).where(eq(reports.id, id));
     await tx.insert(reportTransitions).values({ reportId: id, transition: body.transition, fromStatus: r.status, toStatus: rule.to, note, actorId: actor.id, at: now });
     await recordAudit(tx, ctx, {
-      action: `report.${body.transition}`,
+      action: body.transition,
       entityType: 'report',
       entityId: id,
       before: { status: r.status, version: r.currentVersion },

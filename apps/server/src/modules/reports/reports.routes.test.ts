@@ -170,8 +170,8 @@ describe('workflow', () => {
     expect(reopened.json().history[1]).toMatchObject({ fromStatus: 'in_review', toStatus: 'draft', note: 'Manca il commento ai dati.', actor: 'Carlo Coordinatore' });
 
     const audit = await reportAudit(t, milanoReport.id);
-    const moves = audit.filter((a) => a.action !== 'report.comment');
-    expect(moves.map((a) => a.action)).toEqual(['report.create', 'report.submit', 'report.return', 'report.submit', 'report.approve', 'report.publish', 'report.withdraw', 'report.reopen']);
+    const moves = audit.filter((a) => a.action !== 'comment');
+    expect(moves.map((a) => a.action)).toEqual(['create', 'submit', 'return', 'submit', 'approve', 'publish', 'withdraw', 'reopen']);
     expect(moves[5]).toMatchObject({ actorEmail: p.milano.email, before: { status: 'approved' }, after: { status: 'published' }, councilId: p.ids.councilMilano, regionId: p.ids.lombardia });
   });
 

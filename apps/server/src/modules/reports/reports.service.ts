@@ -74,7 +74,7 @@ export async function createReport(ctx: Ctx, body: z.infer<typeof reportCreate>,
         .returning({ id: reports.id });
       await tx.insert(reportVersions).values({ reportId: r.id, n: 1, snapshot, narratives: {}, reason: 'generated', templateId: template.id, templateVersion: template.version, createdBy: actor.id });
       await recordAudit(tx, ctx, {
-        action: 'report.create',
+        action: 'create',
         entityType: 'report',
         entityId: r.id,
         after: { status: 'draft', year: body.year, councilId: body.councilId, version: 1, template: { id: template.id, version: template.version } },
@@ -127,7 +127,7 @@ async function appendVersion(
       .set({ currentVersion: n, templateId: make.templateId, version: r.version + 1, updatedAt: new Date() })
       .where(eq(reports.id, r.id));
     await recordAudit(tx, ctx, {
-      action: make.reason === 'restored' ? 'report.restore' : 'report.regenerate',
+      action: make.reason === 'restored' ? 'restore' : 'regenerate',
       entityType: 'report',
       entityId: r.id,
       before: { status: r.status, version: r.currentVersion },

@@ -9,6 +9,8 @@ const LINKS: Record<string, (id: string) => string> = {
   organization: (id) => `/organizzazioni/${id}`,
   council: (id) => `/consigli/${id}`,
   user: (id) => `/utenti/${id}`,
+  report: (id) => `/monografie/${id}`,
+  library_document: (id) => `/documentazione/${id}`,
 };
 
 /** Audit entries, newest first; each row opens the before/after view of what it changed. */
