@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { type AuditFilters, useAudit } from '../modules/audit/api.ts';
 import { AuditTable } from '../modules/audit/AuditTable.tsx';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
@@ -10,6 +9,7 @@ import { PageTitle } from '../ui/PageTitle.tsx';
 import { Pagination } from '../ui/Pagination.tsx';
 import { QueryError } from '../ui/QueryError.tsx';
 import { useUrlFilters } from '../ui/useUrlFilters.ts';
+import { FilterButtons } from '../ui/FilterButtons.tsx';
 
 const PAGE_SIZE = 50;
 // Address parameter → API filter.
@@ -49,14 +49,7 @@ export function AuditPage() {
         <div className="col-md-4">
           <TextField id="audit-al" type="date" label={t('audit.to')} value={draft.al} onChange={set('al')} />
         </div>
-        <div className="col-12 mb-4 d-flex gap-2">
-          <button type="submit" className="btn btn-primary">
-            {t('common.applyFilters')}
-          </button>
-          <Link className="btn btn-outline-secondary" to="/registro-attivita" onClick={clear}>
-            {t('common.resetFilters')}
-          </Link>
-        </div>
+        <FilterButtons resetTo="/registro-attivita" onReset={clear} />
       </form>
       {audit.isPending ? (
         <Loading />

@@ -13,6 +13,7 @@ import { Pagination } from '../ui/Pagination.tsx';
 import { QueryError } from '../ui/QueryError.tsx';
 import { Table } from '../ui/Table.tsx';
 import { useUrlFilters } from '../ui/useUrlFilters.ts';
+import { FilterButtons } from '../ui/FilterButtons.tsx';
 
 const PAGE_SIZE = 25;
 // Address parameter (Italian, shareable) → API filter.
@@ -60,14 +61,7 @@ export function DataSourcesPage() {
         {select('ambito', t('dataSources.fields.scopeType'), DATA_SOURCE_SCOPES, (v) => t(`dataSources.scopes.${v}`))}
         {select('accesso', t('dataSources.fields.accessRights'), ACCESS_RIGHTS, (v) => t(`dataSources.access.${v}`))}
         {select('frequenza', t('dataSources.fields.frequency'), FREQUENCIES, (v) => t(`dataSources.frequencies.${v}`))}
-        <div className="col-12 mb-4 d-flex gap-2">
-          <button type="submit" className="btn btn-primary">
-            {t('common.applyFilters')}
-          </button>
-          <Link className="btn btn-outline-secondary" to="/basi-dati" onClick={clear}>
-            {t('common.resetFilters')}
-          </Link>
-        </div>
+        <FilterButtons resetTo="/basi-dati" onReset={clear} />
       </form>
       {list.isPending ? (
         <Loading />

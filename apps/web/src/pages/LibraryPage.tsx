@@ -15,6 +15,7 @@ import { Pagination } from '../ui/Pagination.tsx';
 import { QueryError } from '../ui/QueryError.tsx';
 import { Table } from '../ui/Table.tsx';
 import { useUrlFilters } from '../ui/useUrlFilters.ts';
+import { FilterButtons } from '../ui/FilterButtons.tsx';
 
 const PAGE_SIZE = 25;
 // Address parameter (Italian, shareable) → API filter.
@@ -60,14 +61,7 @@ export function LibraryPage() {
         {select('tipo', t('library.fields.kind'), LIBRARY_KINDS, (v) => t(`library.kinds.${v}`))}
         {select('ambito', t('library.fields.scope'), LIBRARY_SCOPES, (v) => t(`library.scopeFilter.${v}`))}
         {select('anno', t('library.fields.year'), YEARS, (v) => v)}
-        <div className="col-12 mb-4 d-flex gap-2">
-          <button type="submit" className="btn btn-primary">
-            {t('common.applyFilters')}
-          </button>
-          <Link className="btn btn-outline-secondary" to="/documentazione" onClick={clear}>
-            {t('common.resetFilters')}
-          </Link>
-        </div>
+        <FilterButtons resetTo="/documentazione" onReset={clear} />
       </form>
       {list.isPending ? (
         <Loading />

@@ -16,6 +16,7 @@ import { Pagination } from '../ui/Pagination.tsx';
 import { QueryError } from '../ui/QueryError.tsx';
 import { Table } from '../ui/Table.tsx';
 import { useUrlFilters } from '../ui/useUrlFilters.ts';
+import { FilterButtons } from '../ui/FilterButtons.tsx';
 
 const PAGE_SIZE = 25;
 // Address parameter (Italian, shareable) → API filter.
@@ -102,14 +103,7 @@ export function OrganizationsPage() {
             options={(['-name', '-updatedAt', 'updatedAt'] as const).map((s) => ({ value: s, label: t(`organizations.sorts.${s}`) }))}
           />
         </div>
-        <div className="col-12 mb-4 d-flex gap-2">
-          <button type="submit" className="btn btn-primary">
-            {t('common.applyFilters')}
-          </button>
-          <Link className="btn btn-outline-secondary" to="/organizzazioni" onClick={clear}>
-            {t('common.resetFilters')}
-          </Link>
-        </div>
+        <FilterButtons resetTo="/organizzazioni" onReset={clear} />
       </form>
       {orgs.isPending ? (
         <Loading />

@@ -10,6 +10,7 @@ import { QueryError } from '../ui/QueryError.tsx';
 import { Table } from '../ui/Table.tsx';
 import { useUrlFilters } from '../ui/useUrlFilters.ts';
 import { useTerritories } from '../modules/territories/api.ts';
+import { FilterButtons } from '../ui/FilterButtons.tsx';
 
 /** The public portal's list of published reports: open to everyone, no sign-in. */
 export function PublicReportsPage() {
@@ -36,14 +37,7 @@ export function PublicReportsPage() {
         <div className="col-md-3">
           <TextField id="filter-anno" label={t('reports.fields.year')} inputMode="numeric" maxLength={4} value={draft.anno} onChange={set('anno')} />
         </div>
-        <div className="col-12 mb-4 d-flex gap-2">
-          <button type="submit" className="btn btn-primary">
-            {t('common.applyFilters')}
-          </button>
-          <Link className="btn btn-outline-secondary" to="/portale/monografie" onClick={clear}>
-            {t('common.resetFilters')}
-          </Link>
-        </div>
+        <FilterButtons resetTo="/portale/monografie" onReset={clear} />
       </form>
       {list.isPending ? (
         <Loading />

@@ -19,6 +19,7 @@ import { Pagination } from '../ui/Pagination.tsx';
 import { QueryError } from '../ui/QueryError.tsx';
 import { Table } from '../ui/Table.tsx';
 import { useUrlFilters } from '../ui/useUrlFilters.ts';
+import { FilterButtons } from '../ui/FilterButtons.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -71,14 +72,7 @@ export function ReportsPage() {
             options={REPORT_STATUSES.map((s) => ({ value: s, label: t(`reports.status.${s}`) }))}
           />
         </div>
-        <div className="col-12 mb-4 d-flex gap-2">
-          <button type="submit" className="btn btn-primary">
-            {t('common.applyFilters')}
-          </button>
-          <Link className="btn btn-outline-secondary" to="/monografie" onClick={clear}>
-            {t('common.resetFilters')}
-          </Link>
-        </div>
+        <FilterButtons resetTo="/monografie" onReset={clear} />
       </form>
       {list.isPending ? (
         <Loading />

@@ -9,7 +9,7 @@ import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
 import { AppError, fieldError, invalidFields } from '../../platform/http/errors.ts';
 import { toFieldIssues } from '../../platform/http/validation.ts';
 import { attachmentDisposition } from './library-files.ts';
-import { requireKeeper } from './library.policy.ts';
+import { requireKeeper } from '../auth/place-policy.ts';
 import { addLibraryVersion, createLibraryDocument, deleteLibraryDocument, getLibraryDocument, listLibraryDocuments, listLibraryScopes, listLibraryVersions, readLibraryFile } from './library.service.ts';
 
 const tags = ['library'];

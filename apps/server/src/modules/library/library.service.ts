@@ -13,7 +13,7 @@ import { territories } from '../territories/territories.schema.ts';
 import { users } from '../users/users.schema.ts';
 import { checkLibraryFile } from './library-files.ts';
 import { readLibraryContent, storeLibraryVersion } from './library-storage.ts';
-import { assertCanKeep, canKeepPlace, canReadPlace, keepReachOf, type LibraryPlace, type LibraryReadReach, readReachOf, requireKeeper } from './library.policy.ts';
+import { assertCanKeep, canKeepPlace, canReadPlace, keeperReachOf, type PlaceReadReach, placeReadReachOf, requireKeeper, type SharedPlace } from '../auth/place-policy.ts';
 import { libraryDocuments, libraryDocumentVersions } from './library.schema.ts';
 
 export interface UploadedFile {
@@ -98,7 +98,7 @@ async function presentDocuments(db: DbOrTx, actor: Actor, rows: DocumentRow[]) {
   });
 }
 
-async function readReach(ctx: Ctx): Promise<LibraryReadReach> {
+async function readReach(ctx: Ctx): Promise<PlaceReadReach> {
   const actor = requireActor(ctx.actor);
   const ids = (scope: string) => actor.roles.filter((g) => g.scopeType === scope && g.scopeId != null).map((g) => g.scopeId as number);
   const councilIds = ids('council');
@@ -107,17 +107,17 @@ async function readReach(ctx: Ctx): Promise<LibraryReadReach> {
   const orgRows = orgIds.length
     ? await ctx.db.select({ id: organizations.id, councilId: organizations.councilId, regionId: organizations.regionId }).from(organizations).where(inArray(organizations.id, orgIds))
     : [];
-  return readReachOf(actor, { councilRegion: new Map(councilRows.map((r) => [r.id, r.regionId])), organization: new Map(orgRows.map((o) => [o.id, o])) });
+  return placeReadReachOf(actor, { councilRegion: new Map(councilRows.map((r) => [r.id, r.regionId])), organization: new Map(orgRows.map((o) => [o.id, o])) });
 }
 
-function scopeCondition(reach: LibraryReadReach): SQL | undefined {
+function scopeCondition(reach: PlaceReadReach): SQL | undefined {
   if (reach.all) return undefined;
   const d = libraryDocuments;
   return or(
     eq(d.scopeType, 'nation'),
     reach.regionIds.length ? inArray(d.regionId, reach.regionIds) : undefined,
     reach.councilIds.length ? inArray(d.councilId, reach.councilIds) : undefined,
-    reach.regionDocIds.length ? and(eq(d.scopeType, 'region'), inArray(d.regionId, reach.regionDocIds)) : undefined,
+    reach.regionRecordIds.length ? and(eq(d.scopeType, 'region'), inArray(d.regionId, reach.regionRecordIds)) : undefined,
   );
 }
 
@@ -183,7 +183,7 @@ export async function readLibraryFile(ctx: Ctx, id: number, n?: number) {
 }
 
 /** The nation, a region or a council with its region, from the scope fields; field errors name what is wrong. */
-async function resolvePlace(ctx: Ctx, scopeType: string, scopeId: number | undefined): Promise<LibraryPlace> {
+async function resolvePlace(ctx: Ctx, scopeType: string, scopeId: number | undefined): Promise<SharedPlace> {
   if (scopeType === 'nation') {
     if (scopeId != null) throw fieldError(ctx.lang, 'library_scope_id_unexpected', 'scopeId');
     return { regionId: null, councilId: null };
@@ -207,7 +207,7 @@ function acceptFile(ctx: Ctx, file: UploadedFile | null) {
   return { ...check, size: file.content.length, sha256: createHash('sha256').update(file.content).digest('hex'), content: file.content };
 }
 
-const placeOf = (r: LibraryPlace) => ({ regionId: r.regionId, councilId: r.councilId });
+const placeOf = (r: SharedPlace) => ({ regionId: r.regionId, councilId: r.councilId });
 
 /**
  * Adds a document with its first version. National admins anywhere, regional coordinators in their region
@@ -269,7 +269,7 @@ export async function deleteLibraryDocument(ctx: Ctx, id: number, version?: numb
 /** The places the caller may upload into, by name (nation first, then regions, then councils); any signed-in user. */
 export async function listLibraryScopes(ctx: Ctx) {
   const actor = requireActor(ctx.actor);
-  const reach = keepReachOf(actor);
+  const reach = keeperReachOf(actor);
   const items: { scopeType: 'nation' | 'region' | 'council'; scopeId: number | null; name: string }[] = [];
   if (reach.all) items.push({ scopeType: 'nation', scopeId: null, name: ctx.lang === 'en' ? 'Italy' : 'Italia' });
   if (reach.all || reach.regionIds.length) {

@@ -10,7 +10,7 @@ import { councils } from '../councils/councils.schema.ts';
 import { getTerritoriesByIds } from '../territories/territories.service.ts';
 import { users } from '../users/users.schema.ts';
 import { type DataSourceRow, planDataSource } from './data-sources-plan.ts';
-import { assertCanEdit, canEditPlace, canReadPlace, type ReadReach, readReachOf, requireEditor } from './data-sources.policy.ts';
+import { assertCanKeep, canKeepPlace, canReadPlace, type PlaceReadReach, placeReadReachOf, requireKeeper } from '../auth/place-policy.ts';
 import { dataSources } from './data-sources.schema.ts';
 import { imports } from './imports.schema.ts';
 
@@ -61,7 +61,7 @@ export async function presentDataSources(db: DbOrTx, actor: Actor | null, rows: 
       issued: r.issued,
       modified: r.modified,
       languages: r.languages as (typeof DATA_LANGUAGES)[number][],
-      canEdit: !!actor && canEditPlace(actor, r),
+      canEdit: !!actor && canKeepPlace(actor, r),
       version: r.version,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
@@ -70,22 +70,22 @@ export async function presentDataSources(db: DbOrTx, actor: Actor | null, rows: 
 }
 export type PresentedDataSource = Awaited<ReturnType<typeof presentDataSources>>[number];
 
-async function readReach(ctx: Ctx): Promise<ReadReach> {
+async function readReach(ctx: Ctx): Promise<PlaceReadReach> {
   const actor = requireActor(ctx.actor);
   const councilIds = actor.roles.filter((g) => g.scopeType === 'council' && g.scopeId != null).map((g) => g.scopeId as number);
   const rows = councilIds.length
     ? await ctx.db.select({ id: councils.id, regionId: councils.regionId }).from(councils).where(inArray(councils.id, councilIds))
     : [];
-  return readReachOf(actor, new Map(rows.map((r) => [r.id, r.regionId])));
+  return placeReadReachOf(actor, { councilRegion: new Map(rows.map((r) => [r.id, r.regionId])) });
 }
 
-function scopeCondition(reach: ReadReach): SQL | undefined {
+function scopeCondition(reach: PlaceReadReach): SQL | undefined {
   if (reach.all) return undefined;
   return or(
     eq(dataSources.scopeType, 'nation'),
     reach.regionIds.length ? inArray(dataSources.regionId, reach.regionIds) : undefined,
     reach.councilIds.length ? inArray(dataSources.councilId, reach.councilIds) : undefined,
-    reach.regionEntryIds.length ? and(eq(dataSources.scopeType, 'region'), inArray(dataSources.regionId, reach.regionEntryIds)) : undefined,
+    reach.regionRecordIds.length ? and(eq(dataSources.scopeType, 'region'), inArray(dataSources.regionId, reach.regionRecordIds)) : undefined,
   );
 }
 
@@ -147,11 +147,11 @@ const placeOf = (r: Pick<DataSourceRow, 'regionId' | 'councilId'>) => ({ regionI
 
 /** Adds an entry to the inventory; national admins anywhere, coordinators in their region, council referents and tutors in their council. */
 export async function createDataSource(ctx: Ctx, body: z.infer<typeof dataSourceCreate>) {
-  requireEditor(ctx.actor);
+  requireKeeper(ctx.actor);
   return ctx.db.transaction(async (tx) => {
     const plan = await planDataSource(ctx, tx, null, body);
     if (plan.issues.length) throw invalidFields(plan.issues);
-    assertCanEdit(ctx.actor, plan.values);
+    assertCanKeep(ctx.actor, plan.values);
     const [row] = await tx.insert(dataSources).values(plan.values).returning();
     const [after] = await presentDataSources(tx, ctx.actor, [row]);
     await recordAudit(tx, ctx, { action: 'create', entityType: 'data_source', entityId: row.id, after, ...placeOf(row) });
@@ -163,13 +163,13 @@ export async function createDataSource(ctx: Ctx, body: z.infer<typeof dataSource
 export async function updateDataSource(ctx: Ctx, id: number, body: z.infer<typeof dataSourceUpdate>, ifMatch?: number) {
   return ctx.db.transaction(async (tx: Tx) => {
     const current = await loadRow(tx, id, true);
-    assertCanEdit(ctx.actor, current);
+    assertCanKeep(ctx.actor, current);
     const expected = requireVersion(ctx.lang, body.version, ifMatch);
     if (current.version !== expected) throw versionConflict(current.version);
     const { version: _v, ...input } = body;
     const plan = await planDataSource(ctx, tx, id, input);
     if (plan.issues.length) throw invalidFields(plan.issues);
-    assertCanEdit(ctx.actor, plan.values);
+    assertCanKeep(ctx.actor, plan.values);
     const [before] = await presentDataSources(tx, ctx.actor, [current]);
     const [row] = await tx
       .update(dataSources)
@@ -186,7 +186,7 @@ export async function updateDataSource(ctx: Ctx, id: number, body: z.infer<typeo
 export async function deleteDataSource(ctx: Ctx, id: number, version?: number) {
   await ctx.db.transaction(async (tx) => {
     const current = await loadRow(tx, id, true);
-    assertCanEdit(ctx.actor, current);
+    assertCanKeep(ctx.actor, current);
     if (current.version !== requireVersion(ctx.lang, version)) throw versionConflict(current.version);
     const [{ n }] = await tx.select({ n: count() }).from(imports).where(eq(imports.dataSourceId, id));
     if (n > 0) throw new AppError('conflict', 'data_source_has_imports', { count: n });
