@@ -223,6 +223,9 @@ describe('report snapshot of Milano 2023 with the default template', () => {
     const istat = snapshot.sources.find((s) => s.name.includes('Stranieri residenti – bilancio demografico'));
     expect(istat).toMatchObject({ attribution: 'Fonte: Istat', licence: 'CC BY 4.0' });
     expect(istat?.date).toMatch(/^20\d\d/);
+    // The reception dashboard's daily periods print as Italian dates.
+    const reception = snapshot.sources.find((s) => s.name.includes('migranti in accoglienza'));
+    expect(reception?.date).toMatch(/^\d\d\/\d\d\/20\d\d–\d\d\/\d\d\/20\d\d$/);
     for (const b of blocks(snapshot)) for (const i of 'sources' in b ? b.sources : []) expect(snapshot.sources[i]).toBeDefined();
     expect(block(snapshot, 'fenomeno_cifre', 'key_figures').sources.length).toBeGreaterThan(0);
     expect(new Set(snapshot.sources.map((s) => JSON.stringify(s))).size).toBe(snapshot.sources.length);

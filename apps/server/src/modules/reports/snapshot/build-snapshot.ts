@@ -97,7 +97,7 @@ export async function buildReportSnapshot(db: Db, input: SnapshotInput, lang: La
     ? await shared.sharedProvenance({ elements, from: needs.from, to: year, lang })
     : await Provenance.load(db, { elements, from: needs.from, to: year, councilId: place.council.id, lang });
   const form = await FormData.load(db, { councilId: place.council.id, councilName: place.council.name, year, lang });
-  const ctx: SnapshotContext = { db, lang, year, ...place, figures, provenance, form, sources: new SourceList(), shared };
+  const ctx: SnapshotContext = { db, lang, year, ...place, figures, provenance, form, sources: new SourceList(lang), shared };
 
   const chapters: ReportSnapshot['chapters'] = [];
   for (const chapter of definition.chapters) {

@@ -18,6 +18,8 @@ export class SourceList {
   private readonly spans: SourceSpan[] = [];
   private readonly index = new Map<string, number>();
 
+  constructor(private readonly lang: Lang) {}
+
   add(ref: SourceSpan): number {
     const key = JSON.stringify([ref.name, ref.attribution, ref.licence, ref.url]);
     let i = this.index.get(key);
@@ -38,7 +40,9 @@ export class SourceList {
   }
 
   get list(): SourceRef[] {
-    return this.spans.map(({ first, last, ...ref }) => ({ ...ref, date: first && last ? periodLabel(first, last) : (first ?? last) }));
+    // Daily periods (the reception dashboard's) print as dates of the report's language, years as they are.
+    const show = (p: string) => formatDate(p, this.lang);
+    return this.spans.map(({ first, last, ...ref }) => ({ ...ref, date: first && last ? periodLabel(show(first), show(last)) : first || last ? show((first ?? last) as string) : null }));
   }
 }
 
