@@ -1,3 +1,53 @@
+CREATE TABLE "association_join_requests" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"council_id" integer NOT NULL,
+	"territory_id" integer,
+	"name" text NOT NULL,
+	"legal_form" text NOT NULL,
+	"communities" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"languages" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"sectors" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"activities" text,
+	"contact_person" text NOT NULL,
+	"email" text NOT NULL,
+	"phone" text,
+	"website" text,
+	"consent_at" timestamp with time zone NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"decided_by" integer,
+	"decided_at" timestamp with time zone,
+	"decision_note" text,
+	"organization_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "association_log" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"organization_id" integer NOT NULL,
+	"date" date NOT NULL,
+	"kind" text NOT NULL,
+	"from_status" text,
+	"to_status" text,
+	"summary" text NOT NULL,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "association_profiles" (
+	"organization_id" integer PRIMARY KEY NOT NULL,
+	"legal_form" text DEFAULT 'unrecognised_association' NOT NULL,
+	"communities" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"languages" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"sectors" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"activities" text,
+	"engagement_status" text DEFAULT 'identified' NOT NULL,
+	"status_changed_on" date,
+	"verified_at" timestamp with time zone,
+	"verified_by" integer,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "audit_log" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -190,6 +240,71 @@ CREATE TABLE "data_values" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "event_attendance" (
+	"session_id" integer NOT NULL,
+	"registration_id" integer NOT NULL,
+	"present" boolean NOT NULL,
+	"recorded_by" integer,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "event_attendance_session_id_registration_id_pk" PRIMARY KEY("session_id","registration_id")
+);
+--> statement-breakpoint
+CREATE TABLE "event_registrations" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"event_id" integer NOT NULL,
+	"user_id" integer,
+	"organization_id" integer,
+	"full_name" text,
+	"organization_name" text,
+	"email" text,
+	"consent_at" timestamp with time zone,
+	"status" text DEFAULT 'registered' NOT NULL,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"erased_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "event_sessions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"event_id" integer NOT NULL,
+	"title" text,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"place" text,
+	"online_url" text,
+	"capacity" integer,
+	"agenda" text,
+	"minutes" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "events" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"description" text,
+	"scope_type" text NOT NULL,
+	"region_id" integer,
+	"council_id" integer,
+	"region_ids" integer[] DEFAULT '{}'::integer[] NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"organizer_name" text NOT NULL,
+	"organizer_organization_id" integer,
+	"topics" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"target_groups" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"working_group_id" integer,
+	"capacity" integer,
+	"registration_open" boolean DEFAULT true NOT NULL,
+	"certificate_threshold" integer,
+	"created_by" integer,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "form_versions" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"form_id" integer NOT NULL,
@@ -302,6 +417,45 @@ CREATE TABLE "organizations" (
 	"address" text,
 	"contact_person" text,
 	"notes" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "questionnaire_invitations" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"questionnaire_id" integer NOT NULL,
+	"token_hash" text NOT NULL,
+	"user_id" integer,
+	"email" text,
+	"organization_id" integer,
+	"sent_at" timestamp with time zone,
+	"answered_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "questionnaire_responses" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"questionnaire_id" integer NOT NULL,
+	"invitation_id" integer,
+	"user_id" integer,
+	"organization_id" integer,
+	"values" jsonb NOT NULL,
+	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "questionnaires" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"description" text,
+	"region_id" integer,
+	"council_id" integer,
+	"event_id" integer,
+	"definition" jsonb NOT NULL,
+	"anonymous" boolean DEFAULT false NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"closes_at" timestamp with time zone,
+	"created_by" integer,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -580,6 +734,34 @@ CREATE TABLE "users" (
 	"last_login_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "working_group_members" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"group_id" integer NOT NULL,
+	"organization_id" integer,
+	"user_id" integer,
+	"person_name" text,
+	"email" text,
+	"role" text DEFAULT 'member' NOT NULL,
+	"joined_on" date,
+	"left_on" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "working_groups" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"region_id" integer NOT NULL,
+	"council_id" integer,
+	"area" text,
+	"description" text,
+	"formed_on" date,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_by" integer,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "outbox" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"to" text NOT NULL,
@@ -590,6 +772,14 @@ CREATE TABLE "outbox" (
 	"error" text
 );
 --> statement-breakpoint
+ALTER TABLE "association_join_requests" ADD CONSTRAINT "association_join_requests_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "association_join_requests" ADD CONSTRAINT "association_join_requests_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "association_join_requests" ADD CONSTRAINT "association_join_requests_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "association_join_requests" ADD CONSTRAINT "association_join_requests_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "association_log" ADD CONSTRAINT "association_log_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "association_log" ADD CONSTRAINT "association_log_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "association_profiles" ADD CONSTRAINT "association_profiles_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "association_profiles" ADD CONSTRAINT "association_profiles_verified_by_users_id_fk" FOREIGN KEY ("verified_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "password_resets" ADD CONSTRAINT "password_resets_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_form_version_id_form_versions_id_fk" FOREIGN KEY ("form_version_id") REFERENCES "public"."form_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -618,6 +808,19 @@ ALTER TABLE "councils" ADD CONSTRAINT "councils_region_id_territories_id_fk" FOR
 ALTER TABLE "data_values" ADD CONSTRAINT "data_values_data_element_id_data_elements_id_fk" FOREIGN KEY ("data_element_id") REFERENCES "public"."data_elements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "data_values" ADD CONSTRAINT "data_values_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "data_values" ADD CONSTRAINT "data_values_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_attendance" ADD CONSTRAINT "event_attendance_session_id_event_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."event_sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_attendance" ADD CONSTRAINT "event_attendance_registration_id_event_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."event_registrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_attendance" ADD CONSTRAINT "event_attendance_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_sessions" ADD CONSTRAINT "event_sessions_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "events" ADD CONSTRAINT "events_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "events" ADD CONSTRAINT "events_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "events" ADD CONSTRAINT "events_organizer_organization_id_organizations_id_fk" FOREIGN KEY ("organizer_organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "events" ADD CONSTRAINT "events_working_group_id_working_groups_id_fk" FOREIGN KEY ("working_group_id") REFERENCES "public"."working_groups"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "events" ADD CONSTRAINT "events_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "form_versions" ADD CONSTRAINT "form_versions_form_id_forms_id_fk" FOREIGN KEY ("form_id") REFERENCES "public"."forms"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "form_versions" ADD CONSTRAINT "form_versions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "indicators" ADD CONSTRAINT "indicators_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -633,6 +836,17 @@ ALTER TABLE "organization_contacts" ADD CONSTRAINT "organization_contacts_create
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "questionnaire_invitations" ADD CONSTRAINT "questionnaire_invitations_questionnaire_id_questionnaires_id_fk" FOREIGN KEY ("questionnaire_id") REFERENCES "public"."questionnaires"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "questionnaire_invitations" ADD CONSTRAINT "questionnaire_invitations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "questionnaire_invitations" ADD CONSTRAINT "questionnaire_invitations_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "questionnaire_responses" ADD CONSTRAINT "questionnaire_responses_questionnaire_id_questionnaires_id_fk" FOREIGN KEY ("questionnaire_id") REFERENCES "public"."questionnaires"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "questionnaire_responses" ADD CONSTRAINT "questionnaire_responses_invitation_id_questionnaire_invitations_id_fk" FOREIGN KEY ("invitation_id") REFERENCES "public"."questionnaire_invitations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "questionnaire_responses" ADD CONSTRAINT "questionnaire_responses_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "questionnaire_responses" ADD CONSTRAINT "questionnaire_responses_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "questionnaires" ADD CONSTRAINT "questionnaires_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "questionnaires" ADD CONSTRAINT "questionnaires_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "questionnaires" ADD CONSTRAINT "questionnaires_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "questionnaires" ADD CONSTRAINT "questionnaires_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_batch_items" ADD CONSTRAINT "report_batch_items_batch_id_report_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."report_batches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_batch_items" ADD CONSTRAINT "report_batch_items_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_batch_items" ADD CONSTRAINT "report_batch_items_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -666,6 +880,15 @@ ALTER TABLE "territory_changes" ADD CONSTRAINT "territory_changes_from_id_territ
 ALTER TABLE "territory_changes" ADD CONSTRAINT "territory_changes_to_id_territories_id_fk" FOREIGN KEY ("to_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "territory_codes" ADD CONSTRAINT "territory_codes_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_assignments" ADD CONSTRAINT "role_assignments_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "working_group_members" ADD CONSTRAINT "working_group_members_group_id_working_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."working_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "working_group_members" ADD CONSTRAINT "working_group_members_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "working_group_members" ADD CONSTRAINT "working_group_members_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "working_groups" ADD CONSTRAINT "working_groups_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "working_groups" ADD CONSTRAINT "working_groups_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "working_groups" ADD CONSTRAINT "working_groups_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "association_join_requests_council_idx" ON "association_join_requests" USING btree ("council_id","status");--> statement-breakpoint
+CREATE INDEX "association_log_org_idx" ON "association_log" USING btree ("organization_id","date");--> statement-breakpoint
+CREATE INDEX "association_profiles_status_idx" ON "association_profiles" USING btree ("engagement_status");--> statement-breakpoint
 CREATE INDEX "audit_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_council_idx" ON "audit_log" USING btree ("council_id","at");--> statement-breakpoint
@@ -692,6 +915,17 @@ CREATE UNIQUE INDEX "data_values_import_point_uq" ON "data_values" USING btree (
 CREATE INDEX "data_values_element_period_idx" ON "data_values" USING btree ("data_element_id","period");--> statement-breakpoint
 CREATE INDEX "data_values_element_breakdown_idx" ON "data_values" USING btree ("data_element_id","disaggregation","period");--> statement-breakpoint
 CREATE INDEX "data_values_territory_idx" ON "data_values" USING btree ("territory_id");--> statement-breakpoint
+CREATE INDEX "event_attendance_registration_idx" ON "event_attendance" USING btree ("registration_id");--> statement-breakpoint
+CREATE INDEX "event_registrations_event_idx" ON "event_registrations" USING btree ("event_id","status","created_at");--> statement-breakpoint
+CREATE INDEX "event_registrations_org_idx" ON "event_registrations" USING btree ("organization_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "event_registrations_user_uq" ON "event_registrations" USING btree ("event_id","user_id") WHERE "event_registrations"."user_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "event_registrations_email_uq" ON "event_registrations" USING btree ("event_id",lower("email")) WHERE "event_registrations"."email" is not null;--> statement-breakpoint
+CREATE INDEX "event_sessions_event_idx" ON "event_sessions" USING btree ("event_id","starts_at");--> statement-breakpoint
+CREATE INDEX "event_sessions_starts_idx" ON "event_sessions" USING btree ("starts_at");--> statement-breakpoint
+CREATE INDEX "events_council_idx" ON "events" USING btree ("council_id");--> statement-breakpoint
+CREATE INDEX "events_region_idx" ON "events" USING btree ("region_id");--> statement-breakpoint
+CREATE INDEX "events_kind_idx" ON "events" USING btree ("kind");--> statement-breakpoint
+CREATE INDEX "events_working_group_idx" ON "events" USING btree ("working_group_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "form_versions_form_version_uq" ON "form_versions" USING btree ("form_id","version");--> statement-breakpoint
 CREATE INDEX "form_versions_status_idx" ON "form_versions" USING btree ("form_id","status");--> statement-breakpoint
 CREATE INDEX "indicators_region_idx" ON "indicators" USING btree ("region_id");--> statement-breakpoint
@@ -702,6 +936,13 @@ CREATE INDEX "organizations_council_idx" ON "organizations" USING btree ("counci
 CREATE INDEX "organizations_region_idx" ON "organizations" USING btree ("region_id");--> statement-breakpoint
 CREATE INDEX "organizations_kind_idx" ON "organizations" USING btree ("kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "organizations_name_uq" ON "organizations" USING btree (coalesce("council_id", 0),coalesce("region_id", 0),lower("name"));--> statement-breakpoint
+CREATE UNIQUE INDEX "questionnaire_invitations_token_uq" ON "questionnaire_invitations" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "questionnaire_invitations_q_idx" ON "questionnaire_invitations" USING btree ("questionnaire_id");--> statement-breakpoint
+CREATE INDEX "questionnaire_responses_q_idx" ON "questionnaire_responses" USING btree ("questionnaire_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "questionnaire_responses_invitation_uq" ON "questionnaire_responses" USING btree ("invitation_id");--> statement-breakpoint
+CREATE INDEX "questionnaires_council_idx" ON "questionnaires" USING btree ("council_id");--> statement-breakpoint
+CREATE INDEX "questionnaires_region_idx" ON "questionnaires" USING btree ("region_id");--> statement-breakpoint
+CREATE INDEX "questionnaires_event_idx" ON "questionnaires" USING btree ("event_id");--> statement-breakpoint
 CREATE INDEX "report_comments_report_idx" ON "report_comments" USING btree ("report_id");--> statement-breakpoint
 CREATE INDEX "report_transitions_report_idx" ON "report_transitions" USING btree ("report_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "report_versions_report_n_uq" ON "report_versions" USING btree ("report_id","n");--> statement-breakpoint
@@ -724,4 +965,8 @@ CREATE UNIQUE INDEX "role_assignments_uq" ON "role_assignments" USING btree ("us
 CREATE INDEX "role_assignments_user_idx" ON "role_assignments" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_uq" ON "users" USING btree (lower("email"));--> statement-breakpoint
 CREATE UNIQUE INDEX "users_oidc_uq" ON "users" USING btree ("oidc_issuer","oidc_subject");--> statement-breakpoint
+CREATE INDEX "working_group_members_group_idx" ON "working_group_members" USING btree ("group_id");--> statement-breakpoint
+CREATE INDEX "working_group_members_user_idx" ON "working_group_members" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "working_groups_region_idx" ON "working_groups" USING btree ("region_id");--> statement-breakpoint
+CREATE INDEX "working_groups_council_idx" ON "working_groups" USING btree ("council_id");--> statement-breakpoint
 CREATE INDEX "outbox_created_idx" ON "outbox" USING btree ("created_at");
