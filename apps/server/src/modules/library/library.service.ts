@@ -8,12 +8,12 @@ import { AppError, fieldError, requireVersion, versionConflict } from '../../pla
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../auth/scope.ts';
 import { councils } from '../councils/councils.schema.ts';
-import { organizations } from '../organizations/organizations.schema.ts';
 import { territories } from '../territories/territories.schema.ts';
 import { users } from '../users/users.schema.ts';
 import { checkLibraryFile } from './library-files.ts';
+import { loadPlaceReadReach } from '../auth/place-reach.ts';
 import { readLibraryContent, storeLibraryVersion } from './library-storage.ts';
-import { assertCanKeep, canKeepPlace, canReadPlace, keeperReachOf, type PlaceReadReach, placeReadReachOf, requireKeeper, type SharedPlace } from '../auth/place-policy.ts';
+import { assertCanKeep, canKeepPlace, canReadPlace, keeperReachOf, type PlaceReadReach, requireKeeper, type SharedPlace } from '../auth/place-policy.ts';
 import { libraryDocuments, libraryDocumentVersions } from './library.schema.ts';
 
 export interface UploadedFile {
@@ -98,16 +98,8 @@ async function presentDocuments(db: DbOrTx, actor: Actor, rows: DocumentRow[]) {
   });
 }
 
-async function readReach(ctx: Ctx): Promise<PlaceReadReach> {
-  const actor = requireActor(ctx.actor);
-  const ids = (scope: string) => actor.roles.filter((g) => g.scopeType === scope && g.scopeId != null).map((g) => g.scopeId as number);
-  const councilIds = ids('council');
-  const orgIds = ids('organization');
-  const councilRows = councilIds.length ? await ctx.db.select({ id: councils.id, regionId: councils.regionId }).from(councils).where(inArray(councils.id, councilIds)) : [];
-  const orgRows = orgIds.length
-    ? await ctx.db.select({ id: organizations.id, councilId: organizations.councilId, regionId: organizations.regionId }).from(organizations).where(inArray(organizations.id, orgIds))
-    : [];
-  return placeReadReachOf(actor, { councilRegion: new Map(councilRows.map((r) => [r.id, r.regionId])), organization: new Map(orgRows.map((o) => [o.id, o])) });
+function readReach(ctx: Ctx): Promise<PlaceReadReach> {
+  return loadPlaceReadReach(ctx, true);
 }
 
 function scopeCondition(reach: PlaceReadReach): SQL | undefined {

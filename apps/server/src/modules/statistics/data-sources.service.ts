@@ -5,12 +5,12 @@ import type { Actor, Ctx } from '../../platform/context.ts';
 import type { DbOrTx, Tx } from '../../platform/db/client.ts';
 import { AppError, invalidFields, requireVersion, versionConflict } from '../../platform/http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { requireActor } from '../auth/scope.ts';
 import { councils } from '../councils/councils.schema.ts';
 import { getTerritoriesByIds } from '../territories/territories.service.ts';
 import { users } from '../users/users.schema.ts';
 import { type DataSourceRow, planDataSource } from './data-sources-plan.ts';
-import { assertCanKeep, canKeepPlace, canReadPlace, type PlaceReadReach, placeReadReachOf, requireKeeper } from '../auth/place-policy.ts';
+import { loadPlaceReadReach } from '../auth/place-reach.ts';
+import { assertCanKeep, canKeepPlace, canReadPlace, type PlaceReadReach, requireKeeper } from '../auth/place-policy.ts';
 import { dataSources } from './data-sources.schema.ts';
 import { imports } from './imports.schema.ts';
 
@@ -70,13 +70,8 @@ export async function presentDataSources(db: DbOrTx, actor: Actor | null, rows: 
 }
 export type PresentedDataSource = Awaited<ReturnType<typeof presentDataSources>>[number];
 
-async function readReach(ctx: Ctx): Promise<PlaceReadReach> {
-  const actor = requireActor(ctx.actor);
-  const councilIds = actor.roles.filter((g) => g.scopeType === 'council' && g.scopeId != null).map((g) => g.scopeId as number);
-  const rows = councilIds.length
-    ? await ctx.db.select({ id: councils.id, regionId: councils.regionId }).from(councils).where(inArray(councils.id, councilIds))
-    : [];
-  return placeReadReachOf(actor, { councilRegion: new Map(rows.map((r) => [r.id, r.regionId])) });
+function readReach(ctx: Ctx): Promise<PlaceReadReach> {
+  return loadPlaceReadReach(ctx, false);
 }
 
 function scopeCondition(reach: PlaceReadReach): SQL | undefined {
