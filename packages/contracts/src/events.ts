@@ -8,9 +8,11 @@ import { EVENT_KINDS, EVENT_SCOPES, EVENT_STATUSES, EVENT_TOPICS, REGISTRATION_S
 /** A session lasts at most this long: a full training day, never several days in one row. */
 export const MAX_SESSION_HOURS = 12;
 
-const positiveId = z.number().int().positive();
+const positiveId = z.number().int().min(1);
 /** An optional reference: a positive id, or null/absent to leave it empty. */
 const optionalId = positiveId.nullish().transform((v) => v ?? null);
+
+const openFlag = z.boolean({ message: 'Indica sì o no (true o false).|Answer yes or no (true or false).' });
 
 /** The fields of an event, shared by the create and update bodies. */
 const eventShape = {
@@ -31,7 +33,7 @@ const eventShape = {
   workingGroupId: optionalId,
   /** Seats; beyond them registrations wait. Null: no limit. */
   capacity: z.number().int().min(1).max(100000).nullish().transform((v) => v ?? null),
-  registrationOpen: z.boolean().default(true),
+  registrationOpen: openFlag.default(true),
   /** Percent of the event's hours needed for a certificate; null: no certificates. */
   certificateThreshold: z.number().int().min(1).max(100).nullish().transform((v) => v ?? null),
   status: z.enum(EVENT_STATUSES).default('draft'),
@@ -73,7 +75,7 @@ export const eventUpdateBody = z.strictObject({
   targetGroups: z.array(z.enum(TARGET_GROUPS)).max(TARGET_GROUPS.length).optional(),
   workingGroupId: positiveId.nullish(),
   capacity: z.number().int().min(1).max(100000).nullish(),
-  registrationOpen: z.boolean().optional(),
+  registrationOpen: openFlag.optional(),
   certificateThreshold: z.number().int().min(1).max(100).nullish(),
   status: z.enum(EVENT_STATUSES).optional(),
   version: positiveId.optional(),
@@ -291,7 +293,7 @@ export const eventMaterialList = z.object({ items: z.array(eventMaterial), maxUp
 /** The text fields of a material's multipart upload (the file travels as `file`). */
 export const eventMaterialFields = z.strictObject({
   title: optionalText(200),
-  sessionId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
+  sessionId: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).optional()),
 });
 
 /** The places the caller may organise events in, with working groups and organisations to pick, for the form. */
@@ -309,3 +311,16 @@ export const registrationParams = z.object({ id: z.coerce.number().int().positiv
 export const materialParams = z.object({ id: z.coerce.number().int().positive(), materialId: z.coerce.number().int().positive() });
 /** DELETE: the version read, unless sent as If-Match. */
 export const versionQuery = z.object({ version: z.coerce.number().int().positive().optional() });
+
+const romeOffsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Rome', timeZoneName: 'longOffset' });
+
+/**
+ * A wall-clock time in Rome as an instant with its offset: ("2026-10-15", "09:30") → "2026-10-15T09:30:00+02:00".
+ * Sessions are planned in Italian time whatever the browser's time zone; the offset is the one in force that day.
+ */
+export function romeInstant(day: string, time: string): string {
+  // The offset at noon UTC of that day: daylight saving changes at night, never mid-morning.
+  const name = romeOffsetFormat.formatToParts(new Date(`${day}T12:00:00Z`)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT+01:00';
+  const offset = name === 'GMT' ? '+00:00' : name.slice(3);
+  return `${day}T${time}:00${offset}`;
+}

@@ -142,3 +142,58 @@ describe('creating, changing and deleting events', () => {
     expect((await c.admin.get(`${EVENTS}?kind=party`)).statusCode).toBe(400);
   });
 });
+
+describe('bad event bodies', () => {
+  const issuesOf = (res: { statusCode: number; json(): { error: { details: { issues: { field: string; message: string }[] } } } }) => {
+    expect(res.statusCode).toBe(400);
+    return Object.fromEntries(res.json().error.details.issues.map((i) => [i.field, i.message]));
+  };
+
+  it('names every wrong field at once, in Italian, and writes nothing', async () => {
+    const before = await countEventRows(t);
+    const res = await c.admin.post(EVENTS, { kind: 'party', title: 'ab', scopeType: 'planet', organizerName: '', topics: ['cooking'], targetGroups: ['everyone'], capacity: 0, certificateThreshold: 120, registrationOpen: 'sì', status: 'live', colour: 'blu' });
+    expect(issuesOf(res)).toEqual({
+      kind: expect.stringMatching(/^Valore non ammesso: scegli tra training_day, course/),
+      title: 'Scrivi almeno 3 caratteri.',
+      scopeType: 'Valore non ammesso: scegli tra council, region, regions, nation.',
+      organizerName: 'Scrivi almeno 2 caratteri.',
+      'topics.0': expect.stringMatching(/^Valore non ammesso/),
+      'targetGroups.0': expect.stringMatching(/^Valore non ammesso/),
+      capacity: 'Il valore minimo è 1.',
+      certificateThreshold: 'Il valore massimo è 100.',
+      registrationOpen: 'Indica sì o no (true o false).',
+      status: 'Valore non ammesso: scegli tra draft, published, cancelled.',
+      colour: 'Campo non previsto: colour.',
+    });
+    expect(await countEventRows(t)).toEqual(before);
+  });
+
+  it('asks for exactly the place each scope needs', async () => {
+    const before = await countEventRows(t);
+    expect(issuesOf(await c.admin.post(EVENTS, eventBody(c.milanoCouncil, { councilId: null })))).toEqual({ councilId: 'Scegli il consiglio territoriale dell’evento.' });
+    expect(issuesOf(await c.admin.post(EVENTS, eventBody(c.milanoCouncil, { scopeType: 'region' })))).toEqual({
+      regionId: 'Scegli la regione dell’evento.',
+      councilId: 'Solo un evento di un consiglio ha un consiglio: toglilo o cambia ambito.',
+    });
+    expect(issuesOf(await c.admin.post(EVENTS, eventBody(0, { scopeType: 'regions', councilId: null, regionIds: [lombardiaRegion] })))).toEqual({ regionIds: 'Un evento interregionale riguarda almeno due regioni.' });
+    expect(issuesOf(await c.admin.post(EVENTS, eventBody(0, { scopeType: 'regions', councilId: null, regionIds: [lombardiaRegion, lombardiaRegion] })))).toEqual({ regionIds: 'Ogni regione va indicata una sola volta.' });
+    expect(issuesOf(await c.admin.post(EVENTS, eventBody(0, { scopeType: 'nation', councilId: null, regionId: lombardiaRegion })))).toEqual({ regionId: 'Solo un evento regionale ha una regione: toglila o cambia ambito.' });
+    expect(issuesOf(await c.admin.post(EVENTS, eventBody(999999)))).toEqual({ councilId: 'Consiglio territoriale 999999 inesistente.' });
+    expect(issuesOf(await c.admin.post(EVENTS, eventBody(0, { scopeType: 'regions', councilId: null, regionIds: [lombardiaRegion, c.milanoCouncil + 900000] })))).toEqual({ regionIds: `Regione ${c.milanoCouncil + 900000} inesistente.` });
+    expect(issuesOf(await c.admin.post(EVENTS, eventBody(c.milanoCouncil, { organizerOrganizationId: 999999 })))).toEqual({ organizerOrganizationId: 'Organizzazione 999999 inesistente.' });
+    expect(issuesOf(await c.admin.post(EVENTS, eventBody(c.milanoCouncil, { status: 'published' })))).toEqual({ status: 'Aggiungi almeno una sessione prima di pubblicare l’evento (si crea come bozza).' });
+    expect(await countEventRows(t)).toEqual(before);
+  });
+
+  it('checks a change merged with the stored event, and writes nothing when it is wrong', async () => {
+    const e = await makeEvent(c.milano, eventBody(c.milanoCouncil));
+    const before = await countEventRows(t);
+    expect(issuesOf(await c.milano.patch(`${EVENTS}/${e.id}`, { title: '', capacity: -3, version: 1 }))).toEqual({ title: 'Scrivi almeno 3 caratteri.', capacity: 'Il valore minimo è 1.' });
+    expect(issuesOf(await c.milano.patch(`${EVENTS}/${e.id}`, { scopeType: 'regions', version: 1 }))).toEqual({ regionIds: 'Un evento interregionale riguarda almeno due regioni.' });
+    expect(issuesOf(await c.milano.patch(`${EVENTS}/${e.id}`, { councilId: null, version: 1 }))).toEqual({ councilId: 'Scegli il consiglio territoriale dell’evento.' });
+    expect(issuesOf(await c.milano.patch(`${EVENTS}/${e.id}`, { version: 1, owner: 'x' }))).toEqual({ owner: 'Campo non previsto: owner.' });
+    expect((await c.milano.patch(`${EVENTS}/999999`, { title: 'Nuovo', version: 1 })).statusCode).toBe(404);
+    expect(await countEventRows(t)).toEqual(before);
+    expect(await stored(e.id)).toMatchObject({ version: 1, title: 'Corso per il gruppo di lavoro locale' });
+  });
+});
