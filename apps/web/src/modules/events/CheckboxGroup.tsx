@@ -11,7 +11,7 @@ export function CheckboxGroup({ id, legend, values, labelOf, selected, onChange,
 }) {
   const toggle = (v: string, on: boolean) => onChange(values.filter((x) => (x === v ? on : selected.includes(x))));
   return (
-    <fieldset id={id} className="mb-4" aria-describedby={error ? `${id}-error` : undefined} tabIndex={-1}>
+    <fieldset id={id} className="mb-5" aria-describedby={error ? `${id}-error` : undefined} tabIndex={-1}>
       <legend className="h6 fw-semibold">{legend}</legend>
       <div className={`row row-cols-1 row-cols-md-${columns}`}>
         {values.map((v) => (

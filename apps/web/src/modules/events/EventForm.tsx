@@ -97,6 +97,10 @@ export function EventForm({ event }: { event?: EventDetail }) {
   const o = options.data;
   const organisedRegions = o.nation ? o.regions : o.regions.filter((r) => o.councils.some((c) => c.regionId === r.id));
   const scopes = [o.councils.length ? 'council' : null, organisedRegions.length ? 'region' : null, organisedRegions.length ? 'regions' : null, o.nation ? 'nation' : null].filter((s): s is string => s != null);
+  // A referent of one council has one choice: it is made for them.
+  if (!event && !v.scopeType && scopes.length === 1 && scopes[0] === 'council' && o.councils.length === 1) {
+    setV((prev) => ({ ...prev, scopeType: 'council', councilId: String(o.councils[0].id) }));
+  }
   const groups = o.workingGroups.filter((g) =>
     v.scopeType === 'council' ? g.councilId == null || String(g.councilId) === v.councilId : v.scopeType === 'region' || v.scopeType === 'regions' ? String(g.regionId) === v.regionId || v.partnerIds.includes(String(g.regionId)) : false,
   );

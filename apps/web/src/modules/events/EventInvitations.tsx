@@ -41,7 +41,7 @@ export function EventInvitations({ event }: { event: EventDetail }) {
       {event.status !== 'published' ? (
         <p className="text-secondary">{t('events.invitations.publishFirst')}</p>
       ) : (
-        <form id="invitation-form" noValidate onSubmit={submit} className="mb-4">
+        <form id="invitation-form" noValidate onSubmit={submit} className="mb-4 pt-4">
           <ErrorSummary errors={errors} labels={labels} idPrefix="invitation" />
           <TextField id="invitation-emails" label={labels.emails} required multiline rows={3} value={emails} onChange={setEmails} error={errors.fields.emails} hint={t('events.invitations.emailsHint')} />
           <TextField id="invitation-message" label={labels.message} multiline rows={3} value={message} onChange={setMessage} error={errors.fields.message} maxLength={2000} hint={t('events.invitations.messageHint')} />

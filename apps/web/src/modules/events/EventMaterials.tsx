@@ -36,7 +36,7 @@ function UploadForm({ event, maxMb }: { event: EventDetail; maxMb: number }) {
   };
   return (
     <form key={formKey} id="material-form" noValidate onSubmit={submit} className="border rounded p-3 mb-4" aria-labelledby="material-form-title">
-      <h3 id="material-form-title" className="h5">
+      <h3 id="material-form-title" className="h5 mb-4">
         {t('events.materials.add')}
       </h3>
       <ErrorSummary errors={errors} labels={labels} idPrefix="material" />

@@ -36,10 +36,10 @@ function ExternalForm({ eventId }: { eventId: number }) {
   };
   return (
     <form id="external-form" noValidate onSubmit={submit} className="border rounded p-3 mb-4" aria-labelledby="external-form-title">
-      <h3 id="external-form-title" className="h5">
+      <h3 id="external-form-title" className="h5 mb-4">
         {t('events.registrations.addExternal')}
       </h3>
-      <p className="small text-secondary">{t('events.registrations.minimumData')}</p>
+      <p className="small text-secondary mb-4">{t('events.registrations.minimumData')}</p>
       <ErrorSummary errors={errors} labels={labels} idPrefix="external" />
       <div className="row">
         <div className="col-md-4">
@@ -93,7 +93,7 @@ function UserForm({ eventId }: { eventId: number }) {
   };
   return (
     <form id="user-form" noValidate onSubmit={submit} className="border rounded p-3 mb-4" aria-labelledby="user-form-title">
-      <h3 id="user-form-title" className="h5">
+      <h3 id="user-form-title" className="h5 mb-4">
         {t('events.registrations.addUser')}
       </h3>
       <ErrorSummary errors={errors} labels={{ userId: t('events.registrations.user') }} idPrefix="user" />
