@@ -1,6 +1,6 @@
 // Events and training: Milano's referent creates a course of three sessions (after an empty form is refused),
 // publishes it, registers an external participant and a platform user, fills the seats so a third person waits,
-// cancels a seat and sees the first in line promoted, and downloads the course's calendar file. The month calendar
+// cancels a seat and sees the first in line promoted (and the next one when the seats are raised), and downloads the course's calendar file. The month calendar
 // and the council's page show the course; Napoli's referent cannot see Milano's draft.
 import { signInDemo } from '../demo-sign-in.mjs';
 
@@ -102,6 +102,19 @@ export default async function eventsJourney({ page, base, checkA11y, artifacts }
   await table.getByRole('row', { name: /Karim Benali .* Iscritto/ }).waitFor();
   await table.getByRole('row', { name: /Amina Diallo .* Annullato/ }).waitFor();
   await page.getByText('2 posti occupati su 2. 0 persone in lista d’attesa.').waitFor();
+
+  // Another person waits; raising the seats to three gives her one.
+  await registerExternal('Lucia Ferrari', 'lucia.ferrari@esempio.invalid');
+  await external.getByText('Lucia Ferrari è in lista d’attesa (posizione 1).').waitFor();
+  await page.getByRole('link', { name: 'Modifica l’evento' }).click();
+  await page.getByRole('heading', { level: 1, name: `Modifica: ${TITLE}` }).waitFor();
+  await settle(page);
+  await checkA11y(page, 'modifica evento');
+  await page.getByLabel('Posti disponibili').fill('3');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await page.getByText(`Evento «${TITLE}» salvato.`).waitFor();
+  await table.getByRole('row', { name: /Lucia Ferrari .* Iscritto/ }).waitFor();
+  await page.getByText('3 posti occupati su 3. 0 persone in lista d’attesa.').waitFor();
 
   // The calendar file: one entry per session, in UTC.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Aggiungi al calendario (.ics)' }).click()]);

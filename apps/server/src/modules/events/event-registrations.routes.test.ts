@@ -85,6 +85,11 @@ describe('seats and the waiting list', () => {
     expect(user.json().error.message).toBe('Iscritto 3 è già in lista d’attesa per questo evento.');
     expect((await register(e.id, external(10, { email: 'iscritto3@eventi.test' }))).statusCode).toBe(409);
     expect(await countEventRows(t)).toEqual(before);
+    // And the other way round: a user whose address was registered as an external participant.
+    await register(e.id, external(17, { email: 'iscritto1@eventi.test' }));
+    const mid = await countEventRows(t);
+    expect((await register(e.id, { kind: 'user', userId: userIds[0] })).json().error.message).toBe('Iscritto 1 è già in lista d’attesa per questo evento.');
+    expect(await countEventRows(t)).toEqual(mid);
   });
 
   it('takes a cancelled person back at the end of the queue', async () => {

@@ -94,7 +94,9 @@ async function findSamePerson(tx: DbOrTx, eventId: number, person: { userId: num
     .where(
       and(
         eq(r.eventId, eventId),
-        person.userId != null ? eq(r.userId, person.userId) : sql`(lower(${r.email}) = ${person.email} or lower(${users.email}) = ${person.email})`,
+        person.userId != null
+          ? sql`(${r.userId} = ${person.userId} or lower(${r.email}) = ${person.email})`
+          : sql`(lower(${r.email}) = ${person.email} or lower(${users.email}) = ${person.email})`,
       ),
     );
   return rows.map((x) => x.reg);
