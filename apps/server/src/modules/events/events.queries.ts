@@ -1,3 +1,4 @@
+import type { EVENT_TOPICS, TARGET_GROUPS } from '@mosaico/contracts/participation';
 import { and, asc, count, eq, exists, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -13,6 +14,8 @@ import { eventRegistrations, eventSessions, events } from './events.schema.ts';
 // How events are found in SQL by who may read them, and shaped for the API.
 
 export type SessionRow = typeof eventSessions.$inferSelect;
+type EventTopic = (typeof EVENT_TOPICS)[number];
+type TargetGroup = (typeof TARGET_GROUPS)[number];
 
 const intArray = (ids: number[]) => sql`ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::integer[]`;
 
@@ -115,8 +118,9 @@ export async function presentSummaries(db: DbOrTx, actor: Actor, rows: EventRow[
       region: r.regionId != null ? (regions.get(r.regionId) ?? null) : null,
       regions: r.regionIds.map((id) => regions.get(id)).filter((x) => x != null),
       organizerName: r.organizerName,
-      topics: r.topics as never[],
-      targetGroups: r.targetGroups as never[],
+      // Stored as JSON; written only through the contract's enums.
+      topics: r.topics as EventTopic[],
+      targetGroups: r.targetGroups as TargetGroup[],
       workingGroup: r.workingGroupId != null ? (groups.get(r.workingGroupId) ?? null) : null,
       capacity: r.capacity,
       registrationOpen: r.registrationOpen,

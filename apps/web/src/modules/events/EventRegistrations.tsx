@@ -99,7 +99,15 @@ function UserForm({ eventId }: { eventId: number }) {
       <ErrorSummary errors={errors} labels={{ userId: t('events.registrations.user') }} idPrefix="user" />
       <div className="row">
         <div className="col-md-6">
-          <TextField id="user-search" type="search" label={t('events.registrations.searchUser')} value={q} onChange={setQ} hint={t('events.registrations.searchUserHint')} autoComplete="off" />
+          <TextField
+            id="user-search"
+            type="search"
+            label={t('events.registrations.searchUser')}
+            value={q}
+            onChange={setQ}
+            hint={found.isError ? t('events.registrations.searchUnavailable') : t('events.registrations.searchUserHint')}
+            autoComplete="off"
+          />
         </div>
         <div className="col-md-6">
           <SelectField
