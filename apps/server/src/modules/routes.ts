@@ -14,6 +14,8 @@ import { formXlsformRoutes } from './forms/forms-xlsform.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
 import { indicatorRoutes } from './indicators/indicators.routes.ts';
 import { libraryRoutes } from './library/library.routes.ts';
+import { attendanceRoutes } from './events/attendance.routes.ts';
+import { targetRoutes } from './targets/targets.routes.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { dataSourceRoutes } from './statistics/data-sources.routes.ts';
 import { importRoutes } from './statistics/imports.routes.ts';
@@ -45,4 +47,6 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   importRoutes(app, deps);
   reportRoutes(app, deps);
   libraryRoutes(app, deps);
+  attendanceRoutes(app, deps);
+  targetRoutes(app, deps);
 }

@@ -334,6 +334,46 @@ const messages: Catalogue = {
   library_council_required: { it: 'Scegli il consiglio territoriale del documento.', en: 'Choose the document’s council.' },
   library_region_not_found: { it: 'Regione {id} inesistente.', en: 'No region {id}.' },
   library_council_not_found: { it: 'Consiglio territoriale {id} inesistente.', en: 'No council {id}.' },
+  // Attendance, hours and certificates (module events: attendance.*, event-hours.*, certificates.*) and programme targets (module targets).
+  attendance_event_not_found: { it: 'Evento {id} inesistente.', en: 'No event {id}.' },
+  attendance_session_not_found: { it: 'L’evento {eventId} non ha la sessione {id}.', en: 'Event {eventId} has no session {id}.' },
+  attendance_event_cancelled: { it: 'L’evento è annullato: non si registrano presenze. Nulla è stato salvato.', en: 'The event is cancelled: no attendance is recorded. Nothing was saved.' },
+  attendance_session_not_started: {
+    it: 'La sessione non è ancora iniziata: le presenze si registrano dall’inizio della sessione. Nulla è stato salvato.',
+    en: 'The session has not started yet: attendance is recorded from its start. Nothing was saved.',
+  },
+  attendance_duplicate: { it: 'La registrazione {id} compare più di una volta nell’elenco.', en: 'Registration {id} appears more than once in the list.' },
+  attendance_registration_not_of_event: { it: 'La registrazione {id} non è di questo evento.', en: 'Registration {id} is not of this event.' },
+  attendance_registration_waiting: {
+    it: '{name} è in lista d’attesa: non ha un posto e non può risultare presente.',
+    en: '{name} is on the waiting list: without a seat they cannot be marked present.',
+  },
+  attendance_registration_cancelled: { it: 'La registrazione di {name} è stata annullata.', en: '{name}’s registration was cancelled.' },
+  certificates_not_offered: {
+    it: 'Questo evento non rilascia attestati: indica prima una soglia di frequenza nell’evento. Nulla è stato rilasciato.',
+    en: 'This event issues no certificates: set an attendance threshold on the event first. Nothing was issued.',
+  },
+  certificate_registration_not_of_event: { it: 'La registrazione {id} non è di questo evento.', en: 'Registration {id} is not of this event.' },
+  certificate_registration_erased: { it: 'I dati della registrazione {id} sono stati cancellati: non si può rilasciare un attestato.', en: 'Registration {id} was erased: no certificate can be issued.' },
+  certificate_not_eligible: {
+    it: '{name} ha frequentato {hours} ore su {total} ({percent}%): sotto la soglia del {threshold}%, non riceve l’attestato. Nulla è stato rilasciato.',
+    en: '{name} attended {hours} of {total} hours ({percent}%): below the {threshold}% threshold, no certificate. Nothing was issued.',
+  },
+  certificate_not_found: {
+    it: 'Nessun attestato ha il codice «{code}»: controlla di averlo trascritto correttamente (12 caratteri, es. K7QM-3XWP-9RTD).',
+    en: 'No certificate has the code “{code}”: check you copied it correctly (12 characters, e.g. K7QM-3XWP-9RTD).',
+  },
+  certificate_already_revoked: { it: 'L’attestato {code} è già revocato.', en: 'Certificate {code} is already revoked.' },
+  certificate_holder_erased: { it: 'I dati del titolare sono stati cancellati: l’attestato non si può più stampare.', en: 'The holder’s data was erased: the certificate can no longer be printed.' },
+  target_not_found: { it: 'Obiettivo {id} inesistente.', en: 'No target {id}.' },
+  target_region_required: { it: 'Scegli la regione dell’obiettivo regionale.', en: 'Choose the region of a regional target.' },
+  target_region_unexpected: { it: 'Un obiettivo nazionale non ha regione: togli la regione indicata.', en: 'A national target has no region: remove the region given.' },
+  target_region_not_found: { it: 'Regione {id} inesistente.', en: 'No region {id}.' },
+  target_years_order: { it: 'L’anno finale ({yearTo}) non può precedere l’anno iniziale ({yearFrom}).', en: 'The last year ({yearTo}) cannot come before the first ({yearFrom}).' },
+  target_share_over_100: {
+    it: 'Per la quota di consigli con un evento all’anno il valore è una percentuale: al massimo 100.',
+    en: 'For the share of councils with an event each year the value is a percent: at most 100.',
+  },
 };
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {
