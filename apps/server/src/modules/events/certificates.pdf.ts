@@ -75,7 +75,8 @@ export async function renderCertificatePdf(c: CertificateDocument): Promise<Buff
   doc.y = Math.max(doc.y, PAGE.height - 250);
   paragraph(l, root, [{ text: `Rilasciato il ${formatDay(c.issuedAt)} tramite Mosaico.` }], { size: 11, color: C.muted, after: 16 });
   paragraph(l, root, [{ text: 'Codice di verifica: ' }, { text: c.code, bold: true }], { size: 14, after: 4 });
-  paragraph(l, root, [{ text: 'Chiunque può verificare l’autenticità di questo attestato all’indirizzo ' }, { text: c.verifyUrl, href: c.verifyUrl }], { size: 10.5, after: 4 });
+  paragraph(l, root, [{ text: 'Chiunque può verificare l’autenticità di questo attestato all’indirizzo:' }], { size: 10.5, after: 2 });
+  paragraph(l, root, [{ text: c.verifyUrl, href: c.verifyUrl }], { size: 10.5, after: 4 });
   paragraph(l, root, [{ text: 'La pagina di verifica mostra se il codice è valido o revocato, l’evento, le date e le ore.' }], { size: 9.5, color: C.muted });
   root.end();
   doc.end();

@@ -61,7 +61,8 @@ export function certificateRoutes(app: FastifyInstance, deps: AppDeps) {
       const code = formatCertificateCode(row.code);
       const pdf = await renderCertificatePdf({
         code,
-        verifyUrl: verifyUrlOf(req, deps, code),
+        // The stored form (no dashes) in the address, so a printed link never breaks across lines.
+        verifyUrl: verifyUrlOf(req, deps, row.code),
         holderName: row.holderName,
         eventTitle: event.title,
         eventKind: event.kind,
