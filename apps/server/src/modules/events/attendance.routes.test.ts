@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const url = (e: number, s: number) => `/api/v1/events/${e}/sessions/${s}/attendance`;
-const all = (present: boolean, list = regs) => ({ entries: list.map((r) => ({ registrationId: r.id, present })) });
+const all = (present: boolean, list: { id: number }[] = regs) => ({ entries: list.map((r) => ({ registrationId: r.id, present })) });
 
 describe('recording attendance', () => {
   it('records a session, shows who recorded it and when, and audits it in the same write', async () => {
