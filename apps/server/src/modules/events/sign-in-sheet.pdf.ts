@@ -53,7 +53,7 @@ export async function renderSignInSheetPdf(s: SignInSheetDocument): Promise<Buff
   ]);
   for (let i = 0; i < 5; i++) rows.push([{ text: String(s.people.length + i + 1), align: 'right' as const }, blank, blank, blank]);
   drawTable(l, root, {
-    widths: [0.6, 4, 4, 4.4],
+    widths: [0.9, 4, 4, 4.1],
     caption: `Partecipanti registrati: ${s.people.length}`,
     headerRows: [[{ text: 'N.', header: true, scope: 'Column', align: 'right' }, { text: 'Nome e cognome', header: true, scope: 'Column' }, { text: 'Organizzazione', header: true, scope: 'Column' }, { text: 'Firma', header: true, scope: 'Column' }]],
     rows,
