@@ -53,6 +53,10 @@ import { TerritoryPage } from '../pages/TerritoryPage.tsx';
 import { UserNewPage } from '../pages/UserNewPage.tsx';
 import { UserPage } from '../pages/UserPage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
+import { CertificatePage } from '../pages/CertificatePage.tsx';
+import { CertificateVerifyPage } from '../pages/CertificateVerifyPage.tsx';
+import { EventAttendancePage } from '../pages/EventAttendancePage.tsx';
+import { TargetsPage } from '../pages/TargetsPage.tsx';
 import { Layout } from './Layout.tsx';
 import { RequireAuth, RequireRole } from './RequireAuth.tsx';
 import { RouteError } from './RouteError.tsx';
@@ -69,6 +73,16 @@ export const router = createBrowserRouter([
       { path: 'accessibilita', element: <AccessibilityPage /> },
       { path: 'portale/monografie', element: <PublicReportsPage /> },
       { path: 'portale/monografie/:id', element: <PublicReportPage /> },
+      // Attendance, certificates and programme targets (issue 6): a certificate's verification is public, the rest needs sign-in.
+      { path: 'attestati/verifica', element: <CertificateVerifyPage /> },
+      { path: 'attestati/:code', element: <CertificatePage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: 'eventi/:id/presenze', element: <EventAttendancePage /> },
+          { path: 'obiettivi', element: <TargetsPage /> },
+        ],
+      },
       {
         element: <RequireAuth />,
         children: [
