@@ -30,7 +30,7 @@ export default function TargetBarChart({ categories, values, label, format }: Ta
       tooltip: { trigger: 'item', valueFormatter: (v: number) => format(v) },
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
       yAxis: { type: 'category', data: categories, inverse: true, axisLabel: { color: '#1a1a1a' } },
-      series: [{ type: 'bar', data: values, itemStyle: { color: '#0066cc' }, label: { show: true, position: 'right', color: '#1a1a1a', formatter: (p: { value: number }) => format(p.value) } }],
+      series: [{ type: 'bar', data: values, barMaxWidth: 22, itemStyle: { color: '#0066cc' }, label: { show: true, position: 'right', color: '#1a1a1a', formatter: (p: { value: number }) => format(p.value) } }],
     });
     const observer = new ResizeObserver(() => {
       if (!instance.isDisposed() && node.isConnected && node.clientWidth > 0) instance.resize();
@@ -41,5 +41,5 @@ export default function TargetBarChart({ categories, values, label, format }: Ta
       instance.dispose();
     };
   }, [categories, values, format]);
-  return <div ref={el} role="img" aria-label={label} style={{ height: Math.max(160, categories.length * 24 + 40), width: '100%' }} />;
+  return <div ref={el} role="img" aria-label={label} style={{ height: Math.max(90, categories.length * 28 + 40), width: '100%' }} />;
 }
