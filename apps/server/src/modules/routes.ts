@@ -14,6 +14,10 @@ import { formXlsformRoutes } from './forms/forms-xlsform.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
 import { indicatorRoutes } from './indicators/indicators.routes.ts';
 import { libraryRoutes } from './library/library.routes.ts';
+// Participation: associations, working groups and the overview (issue 6).
+import { associationRoutes } from './associations/associations.routes.ts';
+import { participationOverviewRoutes } from './participation/participation-overview.routes.ts';
+import { workingGroupRoutes } from './working-groups/working-groups.routes.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { dataSourceRoutes } from './statistics/data-sources.routes.ts';
 import { importRoutes } from './statistics/imports.routes.ts';
@@ -45,4 +49,7 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   importRoutes(app, deps);
   reportRoutes(app, deps);
   libraryRoutes(app, deps);
+  associationRoutes(app, deps);
+  workingGroupRoutes(app, deps);
+  participationOverviewRoutes(app, deps);
 }
