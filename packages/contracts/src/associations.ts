@@ -112,7 +112,7 @@ export const associationPage = pageOf(association);
 export const statusChange = z.strictObject({
   status: z.enum(ENGAGEMENT_STATUSES),
   date: isoDate,
-  note: z.string().trim().min(3).max(2000),
+  note: z.string().trim().min(3, 'Scrivi una nota sul cambio di stato (almeno 3 caratteri).|Write a note on the status change (at least 3 characters).').max(2000),
   version: z.number().int().positive().optional(),
 });
 

@@ -183,7 +183,7 @@ export async function createAssociation(ctx: Ctx, body: z.infer<typeof associati
       planned = plan.values;
       const created = await insertOrganization(tx, ctx, plan.values);
       const row = await loadAssociation(tx, created.id);
-      await writeProfile(tx, ctx, row, { legalForm, communities, languages, sectors, activities, statusChangedOn: today() });
+      await writeProfile(tx, ctx, row, { legalForm, communities, languages, sectors, activities });
       await tx.insert(associationLog).values({ organizationId: row.id, date: today(), kind: 'note', summary: 'Associazione registrata nell’anagrafe.', createdBy: ctx.actor?.id ?? null });
       return row.id;
     }),

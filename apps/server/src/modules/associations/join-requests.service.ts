@@ -185,7 +185,7 @@ export async function acceptJoinRequest(ctx: Ctx, id: number, body: z.infer<type
         tx,
         ctx,
         org,
-        existing ? verified : { ...verified, legalForm: r.legalForm, communities: r.communities, languages: r.languages, sectors: r.sectors, activities: r.activities, statusChangedOn: today() },
+        existing ? verified : { ...verified, legalForm: r.legalForm, communities: r.communities, languages: r.languages, sectors: r.sectors, activities: r.activities },
       );
       const summary = `Richiesta di adesione n. ${r.id} verificata e accettata${body.note ? `: ${body.note}` : '.'}`;
       await tx.insert(associationLog).values({ organizationId: orgId, date: today(), kind: 'note', summary, createdBy: ctx.actor?.id ?? null });
