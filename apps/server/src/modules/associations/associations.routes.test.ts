@@ -148,7 +148,8 @@ describe('pipeline and log', () => {
       ['2024-05-10', 'contacted', 'taking_part'],
       ['2024-03-01', 'identified', 'contacted'],
     ]);
-    expect(log[0]).toMatchObject({ summary: 'Ricostituita', createdBy: 'milano' });
+    expect(log.find((l: { summary: string }) => l.summary === 'Ricostituita')).toMatchObject({ kind: 'status_change', createdBy: 'milano' });
+    expect(log.some((l: { kind: string; summary: string }) => l.kind === 'note' && l.summary === 'Associazione registrata nell’anagrafe.')).toBe(true);
   });
 
   it('writes contacts, meetings and notes on the log; bad input writes nothing', async () => {
