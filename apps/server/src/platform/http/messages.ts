@@ -424,6 +424,43 @@ const messages: Catalogue = {
     it: 'Per la quota di consigli con un evento all’anno il valore è una percentuale: al massimo 100.',
     en: 'For the share of councils with an event each year the value is a percent: at most 100.',
   },
+  // Immigrant associations, join requests, working groups and the participation overview (modules associations,
+  // working-groups, participation).
+  association_not_found: { it: 'Associazione {id} inesistente.', en: 'No association {id}.' },
+  association_status_same: { it: 'L’associazione è già nello stato «{to}»: scegli un altro stato.', en: 'The association is already “{to}”: choose another status.' },
+  association_status_backwards: {
+    it: 'Da «{from}» non si torna a «{to}»: il percorso va avanti (individuata → contattata → incontrata → partecipa ai lavori), oppure segna l’associazione come inattiva.',
+    en: 'From “{from}” it cannot go back to “{to}”: the pipeline moves forward (identified → contacted → met → taking part), or mark the association inactive.',
+  },
+  association_status_future: { it: 'La data del cambio di stato non può essere nel futuro.', en: 'The date of the status change cannot be in the future.' },
+  association_status_before_last: { it: 'La data non può precedere l’ultimo cambio di stato ({last}).', en: 'The date cannot precede the last status change ({last}).' },
+  association_log_future: { it: 'La data della voce del registro non può essere nel futuro.', en: 'The date of the log entry cannot be in the future.' },
+  association_join_province_unknown: { it: 'Provincia «{code}» non riconosciuta: sceglila dall’elenco.', en: 'Province “{code}” not recognised: choose it from the list.' },
+  association_join_no_council: {
+    it: 'Per la provincia di {province} non c’è ancora un consiglio territoriale sulla piattaforma: la richiesta non è stata inviata.',
+    en: 'There is no territorial council for the province of {province} on the platform yet: the request was not sent.',
+  },
+  association_join_not_found: { it: 'Richiesta di adesione {id} inesistente.', en: 'No join request {id}.' },
+  association_join_decided: { it: 'La richiesta {id} è già stata decisa.', en: 'Request {id} has already been decided.' },
+  association_join_link_mismatch: {
+    it: 'L’organizzazione {id} non è un’associazione registrata presso il consiglio della richiesta.',
+    en: 'Organisation {id} is not an association registered with the request’s council.',
+  },
+  association_join_erase_pending: { it: 'Decidi prima la richiesta {id}: poi puoi cancellarne i dati personali.', en: 'Decide request {id} first: then its personal data can be erased.' },
+  association_join_erased: { it: 'I dati personali della richiesta {id} sono già stati cancellati.', en: 'The personal data of request {id} has already been erased.' },
+  working_group_not_found: { it: 'Gruppo di lavoro {id} inesistente.', en: 'No working group {id}.' },
+  working_group_member_not_found: { it: 'Componente {id} inesistente in questo gruppo.', en: 'No member {id} in this group.' },
+  working_group_council_not_found: { it: 'Consiglio territoriale {id} inesistente.', en: 'No council {id}.' },
+  working_group_region_not_found: { it: 'Regione {id} inesistente.', en: 'No region {id}.' },
+  working_group_region_mismatch: { it: 'La regione non è quella del consiglio scelto: lasciala vuota o scegli quella del consiglio.', en: 'The region is not the chosen council’s: leave it empty or choose the council’s.' },
+  working_group_place_required: { it: 'Scegli il consiglio territoriale o la regione del gruppo.', en: 'Choose the group’s council or region.' },
+  working_group_member_who: { it: 'Indica chi è il componente: un’organizzazione, un utente della piattaforma o nome e cognome.', en: 'Say who the member is: an organisation, a platform user, or a full name.' },
+  working_group_member_email: { it: 'Per una persona esterna alla piattaforma serve l’indirizzo e-mail.', en: 'A person outside the platform needs an e-mail address.' },
+  working_group_member_org_not_found: { it: 'Organizzazione {id} inesistente.', en: 'No organisation {id}.' },
+  working_group_member_user_not_found: { it: 'Utente {id} inesistente.', en: 'No user {id}.' },
+  working_group_member_dates: { it: 'La data di uscita non può precedere quella di ingresso.', en: 'The leaving date cannot precede the joining date.' },
+  participation_council_not_found: { it: 'Consiglio territoriale {id} inesistente.', en: 'No council {id}.' },
+  participation_region_not_found: { it: 'Regione {id} inesistente.', en: 'No region {id}.' },
 };
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {

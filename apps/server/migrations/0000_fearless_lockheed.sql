@@ -18,6 +18,7 @@ CREATE TABLE "association_join_requests" (
 	"decided_at" timestamp with time zone,
 	"decision_note" text,
 	"organization_id" integer,
+	"erased_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
