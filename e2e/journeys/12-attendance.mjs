@@ -151,6 +151,18 @@ export default async function attendanceJourney({ page, base, checkA11y }) {
   await settle(page);
   await checkA11y(page, 'presenze, attestati rilasciati');
   const code = (await certificates.getByRole('row', { name: /^Mario Rossi/ }).getByRole('link', { name: /^[A-Z2-9]{4}-/ }).textContent()).trim();
+  // A certificate issued by mistake is revoked with a reason (the reason is required).
+  const revokedCode = (await certificates.getByRole('row', { name: /^Ionut Popescu/ }).getByRole('link', { name: /^[A-Z2-9]{4}-/ }).textContent()).trim();
+  await certificates.getByRole('button', { name: 'Revoca – Ionut Popescu' }).click();
+  const revokeForm = page.getByRole('heading', { level: 3, name: `Revoca dell'attestato ${revokedCode}` });
+  await revokeForm.waitFor();
+  await page.getByRole('button', { name: 'Revoca l\'attestato' }).click();
+  await page.getByText('Scrivi il motivo della revoca (almeno 5 caratteri).').waitFor();
+  await checkA11y(page, 'presenze, revoca di un attestato');
+  await page.getByLabel('Motivo della revoca').fill('Presenze della sessione 9 registrate per errore');
+  await page.getByRole('button', { name: 'Revoca l\'attestato' }).click();
+  await page.getByText(`Attestato ${revokedCode} revocato.`).waitFor();
+  await certificates.getByRole('row', { name: /^Ionut Popescu/ }).getByText(/^Revocato il .*: Presenze della sessione 9 registrate per errore$/).waitFor();
   const pdf = await page.request.get(`${base}${await certificates.getByRole('link', { name: 'Attestato (PDF) – Mario Rossi' }).getAttribute('href')}`);
   if (pdf.headers()['content-type'] !== 'application/pdf') throw new Error('the certificate is not a PDF');
 
@@ -170,6 +182,9 @@ export default async function attendanceJourney({ page, base, checkA11y }) {
   await page.getByText('30 su 30').waitFor();
   await settle(page);
   await checkA11y(page, 'attestato verificato');
+  await page.goto(`${base}/attestati/${revokedCode}`);
+  await page.getByRole('heading', { level: 2, name: 'Attestato revocato' }).waitFor();
+  await page.getByText('Ionut P.', { exact: true }).waitFor();
   await page.goto(`${base}/attestati/AAAA-BBBB-CCCC`);
   await page.getByRole('heading', { level: 2, name: 'Codice non trovato' }).waitFor();
   await checkA11y(page, 'attestato sconosciuto');
@@ -179,4 +194,31 @@ export default async function attendanceJourney({ page, base, checkA11y }) {
   const after = await targetHours(page, base);
   if (after - before !== 30) throw new Error(`the target moved from ${before} to ${after} hours, not by 30`);
   await page.getByRole('region', { name: TARGET }).getByText(`${after} su 540 ore`).waitFor();
+
+  // The national administrator adds a regional target; a wrong span of years is refused with its message.
+  await signInDemo(page, base, 'admin@mosaico.demo');
+  await page.goto(`${base}/obiettivi`);
+  await page.getByRole('button', { name: 'Aggiungi un obiettivo' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Nuovo obiettivo' }).waitFor();
+  await page.getByRole('button', { name: 'Salva l\'obiettivo' }).click();
+  const summary = page.getByRole('group', { name: 'Ci sono errori da correggere' });
+  await summary.getByRole('link', { name: 'Nome: Campo obbligatorio.' }).waitFor();
+  await settle(page);
+  await checkA11y(page, 'obiettivi, nuovo obiettivo con errori');
+  await page.getByLabel('Nome', { exact: true }).fill('Ore di formazione dei GdLL in Lombardia nel 2018');
+  await page.getByLabel('Ambito', { exact: true }).selectOption('region');
+  await page.getByLabel('Regione', { exact: true }).selectOption({ label: 'Lombardia' });
+  await page.getByLabel('Che cosa si conta').selectOption('hours_delivered');
+  await page.getByLabel('Tipo di evento').selectOption('course');
+  await page.getByLabel('Dall\'anno').fill('2019');
+  await page.getByLabel('All\'anno').fill('2018');
+  await page.getByLabel('Valore da raggiungere').fill('90');
+  await page.getByRole('button', { name: 'Salva l\'obiettivo' }).click();
+  await summary.getByRole('link', { name: 'All\'anno: L’anno finale (2018) non può precedere l’anno iniziale (2019).' }).waitFor();
+  await page.getByLabel('Dall\'anno').fill('2018');
+  await page.getByRole('button', { name: 'Salva l\'obiettivo' }).click();
+  await page.getByText('Obiettivo «Ore di formazione dei GdLL in Lombardia nel 2018» aggiunto.').waitFor();
+  await page.getByRole('region', { name: 'Ore di formazione dei GdLL in Lombardia nel 2018' }).getByText(/^\d+ su 90 ore/).waitFor();
+  await settle(page);
+  await checkA11y(page, 'obiettivi, obiettivo regionale aggiunto');
 }

@@ -137,6 +137,11 @@ describe('bad input is refused with a message per entry, and nothing is written'
     expect(await countAttendanceRows(t)).toEqual(before);
   });
 
+  it('speaks English when asked', async () => {
+    const res = await c.milano.put(`${url(eventId, sessionIds[1])}?lang=en`, { entries: [{ registrationId: waiting[0].id, present: true }] });
+    expect(res.json().error.details.issues[0].message).toBe('Ada In Attesa is on the waiting list: without a seat they cannot be marked present.');
+  });
+
   it('refuses a session that has not started, and a cancelled event', async () => {
     const future = await insertSessions(t, eventId, 1, { first: new Date(Date.now() + 7 * 24 * 3_600_000) });
     const before = await countAttendanceRows(t);

@@ -171,10 +171,31 @@ describe('adding, changing and deleting targets', () => {
     expect(res.json()).toMatchObject({ targetValue: 3, version: 2, progress: { total: { goal: 3 } } });
     const [a] = await t.database.db.select().from(auditLog).where(eq(auditLog.entityType, 'programme_target')).orderBy(auditLog.id);
     expect(a).toBeDefined();
+    const noVersion = await c.admin.delete(`/api/v1/targets/${x.id}`);
+    expect(noVersion.statusCode).toBe(400);
+    expect(noVersion.json().error.details.issues[0].field).toBe('version');
     expect((await c.admin.delete(`/api/v1/targets/${x.id}?version=1`)).statusCode).toBe(409);
     expect((await c.admin.delete(`/api/v1/targets/${x.id}?version=2`)).statusCode).toBe(204);
     expect((await c.admin.delete(`/api/v1/targets/${x.id}?version=2`)).statusCode).toBe(404);
     const audits = await t.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, String(x.id)));
     expect(audits.map((r) => r.action)).toEqual(expect.arrayContaining(['update', 'delete']));
+  });
+});
+
+describe('the API description', () => {
+  it('documents the attendance, certificate and target entry points', async () => {
+    const paths = Object.keys((await c.anon.get('/api/openapi.json')).json().paths);
+    for (const p of [
+      '/api/v1/events/{id}/sessions/{sessionId}/attendance',
+      '/api/v1/events/{id}/hours',
+      '/api/v1/events/{id}/sessions/{sessionId}/sign-in-sheet.pdf',
+      '/api/v1/events/{id}/certificates',
+      '/api/v1/certificates/{code}',
+      '/api/v1/certificates/{code}/pdf',
+      '/api/v1/certificates/{code}/revoke',
+      '/api/v1/targets',
+      '/api/v1/targets/{id}',
+    ])
+      expect(paths).toContain(p);
   });
 });
