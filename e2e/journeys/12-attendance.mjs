@@ -210,12 +210,12 @@ export default async function attendanceJourney({ page, base, checkA11y }) {
   await page.getByLabel('Regione', { exact: true }).selectOption({ label: 'Lombardia' });
   await page.getByLabel('Che cosa si conta').selectOption('hours_delivered');
   await page.getByLabel('Tipo di evento').selectOption('course');
-  await page.getByLabel('Dall\'anno').fill('2019');
-  await page.getByLabel('All\'anno').fill('2018');
+  await page.getByLabel('Dall\'anno', { exact: true }).fill('2019');
+  await page.getByLabel('All\'anno', { exact: true }).fill('2018');
   await page.getByLabel('Valore da raggiungere').fill('90');
   await page.getByRole('button', { name: 'Salva l\'obiettivo' }).click();
   await summary.getByRole('link', { name: 'All\'anno: L’anno finale (2018) non può precedere l’anno iniziale (2019).' }).waitFor();
-  await page.getByLabel('Dall\'anno').fill('2018');
+  await page.getByLabel('Dall\'anno', { exact: true }).fill('2018');
   await page.getByRole('button', { name: 'Salva l\'obiettivo' }).click();
   await page.getByText('Obiettivo «Ore di formazione dei GdLL in Lombardia nel 2018» aggiunto.').waitFor();
   await page.getByRole('region', { name: 'Ore di formazione dei GdLL in Lombardia nel 2018' }).getByText(/^\d+ su 90 ore/).waitFor();

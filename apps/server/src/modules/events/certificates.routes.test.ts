@@ -169,10 +169,17 @@ describe('verification, PDF and revocation', () => {
     expect(again.issued[0].code.replace(/-/g, '')).not.toBe(cert.code);
   });
 
-  it('hides an erased holder on the public page', async () => {
+  it('forgets an erased holder’s name, keeping the certificate verifiable', async () => {
     const cert = await certOf('Sara Colombo');
-    await t.database.db.update(eventRegistrations).set({ fullName: null, email: null, erasedAt: new Date() }).where(eq(eventRegistrations.id, cert.registrationId));
-    expect((await c.anon.get(`/api/v1/certificates/${cert.code}`)).json().holder).toBe('Partecipante anonimizzato');
+    const res = await c.milano.post(`/api/v1/events/${eventId}/registrations/${cert.registrationId}/erase`, {});
+    expect(res.statusCode).toBe(200);
+    const [after] = await t.database.db.select().from(eventCertificates).where(eq(eventCertificates.id, cert.id));
+    expect(after.holderName).toBe('');
+    const v = (await c.anon.get(`/api/v1/certificates/${cert.code}`)).json();
+    expect(v).toMatchObject({ valid: true, holder: 'Partecipante anonimizzato' });
+    const list = (await c.milano.get(`${api}/${eventId}/certificates`)).json().items;
+    expect(list.find((x: { id: number }) => x.id === cert.id).holderName).toBe('Partecipante anonimizzato');
+    expect((await c.milano.get(`/api/v1/certificates/${cert.code}/pdf`)).statusCode).toBe(409);
   });
 
   it('limits the rate of public verification', async () => {

@@ -179,3 +179,11 @@ export async function revokeCertificate(ctx: Ctx, typed: string, reason: string)
     return (await presentCertificates(tx, [updated]))[0];
   });
 }
+
+/**
+ * Blanks the holder's name on the certificates of an erased registration (called by the registration's erasure,
+ * in its transaction): the certificates stay, verifiable, as an anonymised participant's.
+ */
+export async function eraseCertificateHolder(tx: DbOrTx, registrationId: number) {
+  await tx.update(eventCertificates).set({ holderName: '' }).where(eq(eventCertificates.registrationId, registrationId));
+}
