@@ -168,7 +168,8 @@ export default async function attendanceJourney({ page, base, checkA11y }) {
 
   // Signed out, anyone verifies the code: valid, the holder masked.
   await page.context().clearCookies();
-  await page.goto(`${base}/attestati/verifica`);
+  await page.goto(`${base}/accesso`);
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Verifica un attestato' }).click();
   await page.getByRole('heading', { level: 1, name: 'Verifica di un attestato' }).waitFor();
   await settle(page);
   await checkA11y(page, 'verifica di un attestato');

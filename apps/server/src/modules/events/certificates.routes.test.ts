@@ -7,7 +7,6 @@ import { createTestUser } from '../users/users.fixtures.ts';
 import { countAttendanceRows, insertAttendance, insertEvent, insertRegistrations, insertSessions, TWELVE } from './attendance.fixtures.ts';
 import { pdfText } from './attendance.test-helpers.ts';
 import { eventCertificates } from './certificates.schema.ts';
-import { eventRegistrations } from './events.schema.ts';
 
 let t: TestApp;
 let c: Cast;
