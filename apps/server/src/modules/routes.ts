@@ -15,6 +15,12 @@ import { formRoutes } from './forms/forms.routes.ts';
 import { eventRoutes } from './events/events.routes.ts';
 import { indicatorRoutes } from './indicators/indicators.routes.ts';
 import { libraryRoutes } from './library/library.routes.ts';
+import { attendanceRoutes } from './events/attendance.routes.ts';
+import { targetRoutes } from './targets/targets.routes.ts';
+// Participation: associations, working groups and the overview (issue 6).
+import { associationRoutes } from './associations/associations.routes.ts';
+import { participationOverviewRoutes } from './participation/participation-overview.routes.ts';
+import { workingGroupRoutes } from './working-groups/working-groups.routes.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { dataSourceRoutes } from './statistics/data-sources.routes.ts';
 import { importRoutes } from './statistics/imports.routes.ts';
@@ -47,4 +53,9 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   reportRoutes(app, deps);
   libraryRoutes(app, deps);
   eventRoutes(app, deps);
+  attendanceRoutes(app, deps);
+  targetRoutes(app, deps);
+  associationRoutes(app, deps);
+  workingGroupRoutes(app, deps);
+  participationOverviewRoutes(app, deps);
 }

@@ -3,6 +3,7 @@ import { seedCouncils } from '../modules/councils/councils.seed.ts';
 import { seedDefaultForm } from '../modules/forms/forms.seed.ts';
 import { seedIndicators } from '../modules/indicators/indicators.seed.ts';
 import { seedDefaultTemplate } from '../modules/reports/report-templates.service.ts';
+import { seedProgrammeTargets } from '../modules/targets/targets.seed.ts';
 import { loadReferenceData } from '../modules/territories/reference-data.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -22,6 +23,7 @@ export async function prepareDatabase(config: Config, log: (msg: string) => void
   const starters = await database.db.transaction((tx) => seedIndicators(tx));
   if (starters) log(`Indicatori di partenza caricati: ${starters}`);
   if (await database.db.transaction((tx) => seedDefaultTemplate(tx))) log('Modello di monografia provinciale predefinito caricato');
+  if (await database.db.transaction((tx) => seedProgrammeTargets(tx))) log('Obiettivi del programma predefiniti caricati');
   const formItems = await seedDefaultForm({ db: database.db, config, mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }) });
   if (formItems) log(`Scheda di monitoraggio CTI pubblicata (versione 1, ${formItems} voci)`);
   return database;

@@ -38,6 +38,9 @@ export function Footer() {
               <Link to="/portale/monografie">{t('reports.public.footerLink')}</Link>
             </li>
             <li className="list-inline-item">
+              <Link to="/attestati/verifica">{t('attendance.verify.footerLink')}</Link>
+            </li>
+            <li className="list-inline-item">
               <a href="/api/docs">{t('footer.apiDocs')}</a>
             </li>
           </ul>

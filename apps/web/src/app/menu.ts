@@ -28,7 +28,10 @@ export const MENU: MenuItem[] = [
   { to: '/campagne', label: 'nav.campaigns', description: 'home.shortcuts.campaigns', icon: 'files', group: 'main', visible: can.viewCampaigns },
   { to: '/analisi', label: 'analysis.nav', description: 'analysis.shortcut', icon: 'chart-line', group: 'main', visible: always },
   { to: '/monografie', label: 'reports.nav', description: 'reports.navDescription', icon: 'files', group: 'main', visible: canReadReports },
-  { to: '/basi-dati', label: 'dataSources.nav', description: 'dataSources.navDescription', icon: 'chart-line', group: 'main', visible: always },
+  // The hub of events, associations, working groups, questionnaires and the programme's targets.
+  { to: '/partecipazione', label: 'participation.nav', description: 'participation.navDescription', icon: 'user', group: 'main', visible: always },
+  // The header's menu has no room left: reached from the home page and from the analysis page.
+  { to: '/basi-dati', label: 'dataSources.nav', description: 'dataSources.navDescription', icon: 'chart-line', group: 'home', visible: always },
   // The header's menu has no room left: reached from the home page and from the reports page.
   { to: '/documentazione', label: 'library.nav', description: 'library.navDescription', icon: 'files', group: 'home', visible: always },
   { to: '/statistiche/importa', label: 'imports.nav', description: 'imports.navDescription', icon: 'upload', group: 'admin', visible: isNationalAdmin },

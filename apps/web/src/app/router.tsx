@@ -57,6 +57,20 @@ import { TerritoryPage } from '../pages/TerritoryPage.tsx';
 import { UserNewPage } from '../pages/UserNewPage.tsx';
 import { UserPage } from '../pages/UserPage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
+import { CertificatePage } from '../pages/CertificatePage.tsx';
+import { CertificateVerifyPage } from '../pages/CertificateVerifyPage.tsx';
+import { EventAttendancePage } from '../pages/EventAttendancePage.tsx';
+import { TargetsPage } from '../pages/TargetsPage.tsx';
+// Participation: associations, working groups and the overview (issue 6).
+import { AssociationNewPage } from '../pages/AssociationNewPage.tsx';
+import { AssociationPage } from '../pages/AssociationPage.tsx';
+import { AssociationsPage } from '../pages/AssociationsPage.tsx';
+import { JoinPage } from '../pages/JoinPage.tsx';
+import { JoinRequestsPage } from '../pages/JoinRequestsPage.tsx';
+import { ParticipationPage } from '../pages/ParticipationPage.tsx';
+import { WorkingGroupNewPage } from '../pages/WorkingGroupNewPage.tsx';
+import { WorkingGroupPage } from '../pages/WorkingGroupPage.tsx';
+import { WorkingGroupsPage } from '../pages/WorkingGroupsPage.tsx';
 import { Layout } from './Layout.tsx';
 import { RequireAuth, RequireRole } from './RequireAuth.tsx';
 import { RouteError } from './RouteError.tsx';
@@ -73,6 +87,18 @@ export const router = createBrowserRouter([
       { path: 'accessibilita', element: <AccessibilityPage /> },
       { path: 'portale/monografie', element: <PublicReportsPage /> },
       { path: 'portale/monografie/:id', element: <PublicReportPage /> },
+      // Attendance, certificates and programme targets (issue 6): a certificate's verification is public, the rest needs sign-in.
+      { path: 'attestati/verifica', element: <CertificateVerifyPage /> },
+      { path: 'attestati/:code', element: <CertificatePage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: 'eventi/:id/presenze', element: <EventAttendancePage /> },
+          { path: 'obiettivi', element: <TargetsPage /> },
+        ],
+      },
+      // The associations' public join form (issue 6), signed out.
+      { path: 'aderisci', element: <JoinPage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -125,6 +151,15 @@ export const router = createBrowserRouter([
           { path: 'monografie/modelli', element: <RequireRole allow={isNationalAdmin}><ReportTemplatesPage /></RequireRole> },
           { path: 'monografie/modelli/:id', element: <RequireRole allow={isNationalAdmin}><ReportTemplatePage /></RequireRole> },
           { path: 'monografie/:id', element: <RequireRole allow={canReadReports}><ReportPage /></RequireRole> },
+          // Participation: the hub, associations and working groups (issue 6).
+          { path: 'partecipazione', element: <ParticipationPage /> },
+          { path: 'associazioni', element: <AssociationsPage /> },
+          { path: 'associazioni/nuova', element: <AssociationNewPage /> },
+          { path: 'associazioni/richieste', element: <JoinRequestsPage /> },
+          { path: 'associazioni/:id', element: <AssociationPage /> },
+          { path: 'gruppi-di-lavoro', element: <WorkingGroupsPage /> },
+          { path: 'gruppi-di-lavoro/nuovo', element: <WorkingGroupNewPage /> },
+          { path: 'gruppi-di-lavoro/:id', element: <WorkingGroupPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -54,7 +54,7 @@ export function AnalysisPage() {
     <>
       <PageTitle title={t('analysis.title')} lead={t('analysis.lead')} />
       <p>
-        <Link to="/indicatori">{t('analysis.catalogueLink')}</Link> · <Link to="/analisi/tabella">{t('analysis.pivotLink')}</Link>
+        <Link to="/indicatori">{t('analysis.catalogueLink')}</Link> · <Link to="/analisi/tabella">{t('analysis.pivotLink')}</Link>{' · '}<Link to="/basi-dati">{t('dataSources.nav')}</Link>
       </p>
       {themes.isPending || indicators.isPending ? (
         <Loading />

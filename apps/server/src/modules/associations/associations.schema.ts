@@ -80,6 +80,8 @@ export const associationJoinRequests = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionNote: text('decision_note'),
     organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    /** Set when the requester's personal data was erased on request: contact person, e-mail and phone blanked. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('association_join_requests_council_idx').on(t.councilId, t.status)],

@@ -6,6 +6,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { users } from '../users/users.schema.ts';
+import { eraseCertificateHolder } from './certificates.service.ts';
 import { auditPlaceOf, type EventRow, loadOrganizedEvent, loadReadableEvent } from './event-access.ts';
 import { promotionMail } from './event-mails.ts';
 import { canOrganizeEvent } from './events.policy.ts';
@@ -215,6 +216,7 @@ export async function eraseRegistration(ctx: Ctx, eventId: number, registrationI
       .set({ fullName: null, organizationName: null, email: null, erasedAt: new Date(), updatedAt: new Date() })
       .where(eq(eventRegistrations.id, row.id))
       .returning();
+    await eraseCertificateHolder(tx, row.id);
     await recordAudit(tx, ctx, { action: 'erase_registration', entityType: 'event', entityId: eventId, before: auditView(row), after: auditView(erased), ...auditPlaceOf(e) });
     return (await present(tx, [erased]))[0];
   });

@@ -18,6 +18,7 @@ CREATE TABLE "association_join_requests" (
 	"decided_at" timestamp with time zone,
 	"decision_note" text,
 	"organization_id" integer,
+	"erased_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -238,6 +239,22 @@ CREATE TABLE "data_values" (
 	"source_id" integer NOT NULL,
 	"provisional" boolean DEFAULT false NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "event_certificates" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"event_id" integer NOT NULL,
+	"registration_id" integer NOT NULL,
+	"holder_name" text NOT NULL,
+	"hours" numeric(8, 2) NOT NULL,
+	"total_hours" numeric(8, 2) NOT NULL,
+	"percent" numeric(5, 1) NOT NULL,
+	"issued_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"issued_by" integer,
+	"revoked_at" timestamp with time zone,
+	"revoked_by" integer,
+	"revoke_reason" text
 );
 --> statement-breakpoint
 CREATE TABLE "event_invitations" (
@@ -687,6 +704,25 @@ CREATE TABLE "imports" (
 	"failure" jsonb
 );
 --> statement-breakpoint
+CREATE TABLE "programme_targets" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"description" text,
+	"scope_type" text NOT NULL,
+	"region_id" integer,
+	"metric" text NOT NULL,
+	"event_kind" text NOT NULL,
+	"year_from" integer NOT NULL,
+	"year_to" integer NOT NULL,
+	"target_value" numeric(12, 2) NOT NULL,
+	"seed_key" text,
+	"created_by" integer,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "programme_targets_seed_key_unique" UNIQUE("seed_key")
+);
+--> statement-breakpoint
 CREATE TABLE "boundary_sets" (
 	"id" text PRIMARY KEY NOT NULL,
 	"level" text NOT NULL,
@@ -831,6 +867,10 @@ ALTER TABLE "councils" ADD CONSTRAINT "councils_region_id_territories_id_fk" FOR
 ALTER TABLE "data_values" ADD CONSTRAINT "data_values_data_element_id_data_elements_id_fk" FOREIGN KEY ("data_element_id") REFERENCES "public"."data_elements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "data_values" ADD CONSTRAINT "data_values_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "data_values" ADD CONSTRAINT "data_values_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_certificates" ADD CONSTRAINT "event_certificates_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_certificates" ADD CONSTRAINT "event_certificates_registration_id_event_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."event_registrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_certificates" ADD CONSTRAINT "event_certificates_issued_by_users_id_fk" FOREIGN KEY ("issued_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_certificates" ADD CONSTRAINT "event_certificates_revoked_by_users_id_fk" FOREIGN KEY ("revoked_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_invitations" ADD CONSTRAINT "event_invitations_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_invitations" ADD CONSTRAINT "event_invitations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_invitations" ADD CONSTRAINT "event_invitations_invited_by_users_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -905,6 +945,8 @@ ALTER TABLE "import_files" ADD CONSTRAINT "import_files_import_id_imports_id_fk"
 ALTER TABLE "import_mappings" ADD CONSTRAINT "import_mappings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_data_source_id_data_sources_id_fk" FOREIGN KEY ("data_source_id") REFERENCES "public"."data_sources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "imports" ADD CONSTRAINT "imports_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "programme_targets" ADD CONSTRAINT "programme_targets_region_id_territories_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "programme_targets" ADD CONSTRAINT "programme_targets_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "territory_changes" ADD CONSTRAINT "territory_changes_from_id_territories_id_fk" FOREIGN KEY ("from_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "territory_changes" ADD CONSTRAINT "territory_changes_to_id_territories_id_fk" FOREIGN KEY ("to_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "territory_codes" ADD CONSTRAINT "territory_codes_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -944,6 +986,9 @@ CREATE UNIQUE INDEX "data_values_import_point_uq" ON "data_values" USING btree (
 CREATE INDEX "data_values_element_period_idx" ON "data_values" USING btree ("data_element_id","period");--> statement-breakpoint
 CREATE INDEX "data_values_element_breakdown_idx" ON "data_values" USING btree ("data_element_id","disaggregation","period");--> statement-breakpoint
 CREATE INDEX "data_values_territory_idx" ON "data_values" USING btree ("territory_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "event_certificates_code_uq" ON "event_certificates" USING btree ("code");--> statement-breakpoint
+CREATE UNIQUE INDEX "event_certificates_live_uq" ON "event_certificates" USING btree ("registration_id") WHERE "event_certificates"."revoked_at" is null;--> statement-breakpoint
+CREATE INDEX "event_certificates_event_idx" ON "event_certificates" USING btree ("event_id");--> statement-breakpoint
 CREATE INDEX "event_invitations_event_idx" ON "event_invitations" USING btree ("event_id","invited_at");--> statement-breakpoint
 CREATE INDEX "event_materials_event_idx" ON "event_materials" USING btree ("event_id");--> statement-breakpoint
 CREATE INDEX "event_attendance_registration_idx" ON "event_attendance" USING btree ("registration_id");--> statement-breakpoint
@@ -984,6 +1029,7 @@ CREATE INDEX "data_sources_council_idx" ON "data_sources" USING btree ("council_
 CREATE INDEX "import_changes_prior_source_idx" ON "import_changes" USING btree ("prior_source_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "import_mappings_kind_key_uq" ON "import_mappings" USING btree ("kind","key");--> statement-breakpoint
 CREATE INDEX "imports_data_source_idx" ON "imports" USING btree ("data_source_id");--> statement-breakpoint
+CREATE INDEX "programme_targets_region_idx" ON "programme_targets" USING btree ("region_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "territories_level_code_from_uq" ON "territories" USING btree ("level","code","valid_from");--> statement-breakpoint
 CREATE INDEX "territories_parent_idx" ON "territories" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "territories_code_idx" ON "territories" USING btree ("code");--> statement-breakpoint

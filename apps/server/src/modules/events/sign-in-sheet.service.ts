@@ -1,0 +1,38 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.ts';
+import { listSessionsOf, loadOrganisedEvent, loadSessionOf } from './attendance.service.ts';
+import { sessionHours } from './event-hours.ts';
+import { eventRegistrations } from './events.schema.ts';
+import { renderSignInSheetPdf } from './sign-in-sheet.pdf.ts';
+
+/**
+ * The sign-in sheet of a session as a PDF: the people holding a seat (not waiting, cancelled or erased), by name;
+ * organisers only, since it lists participants.
+ */
+export async function renderSessionSignInSheet(ctx: Ctx, eventId: number, sessionId: number) {
+  const { event } = await loadOrganisedEvent(ctx, eventId);
+  const session = await loadSessionOf(ctx.db, event, sessionId);
+  const sessions = await listSessionsOf(ctx.db, event.id);
+  const r = eventRegistrations;
+  const people = await ctx.db
+    .select({ fullName: r.fullName, organizationName: r.organizationName })
+    .from(r)
+    .where(and(eq(r.eventId, event.id), eq(r.status, 'registered'), isNull(r.erasedAt)))
+    .orderBy(asc(sql`lower(coalesce(${r.fullName}, ''))`), asc(r.id));
+  const pdf = await renderSignInSheetPdf({
+    eventTitle: event.title,
+    organizer: event.organizerName,
+    sessionTitle: session.title,
+    sessionNumber: sessions.findIndex((s) => s.id === session.id) + 1,
+    sessionsCount: sessions.length,
+    startsAt: session.startsAt.toISOString(),
+    endsAt: session.endsAt.toISOString(),
+    hours: sessionHours(session.startsAt, session.endsAt),
+    place: session.place,
+    onlineUrl: session.onlineUrl,
+    people: people.map((p) => ({ fullName: p.fullName ?? '', organizationName: p.organizationName })),
+    printedAt: new Date().toISOString(),
+  });
+  const day = session.startsAt.toISOString().slice(0, 10);
+  return { pdf, fileName: `foglio-firme-${event.id}-${day}.pdf` };
+}
