@@ -18,6 +18,7 @@ import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { dataSourceRoutes } from './statistics/data-sources.routes.ts';
 import { importRoutes } from './statistics/imports.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
+import { questionnaireRoutes } from './questionnaires/questionnaires.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { territoryRoutes } from './territories/territories.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
@@ -45,4 +46,5 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   importRoutes(app, deps);
   reportRoutes(app, deps);
   libraryRoutes(app, deps);
+  questionnaireRoutes(app, deps);
 }
