@@ -181,3 +181,13 @@ export const questionnaireResults = z.object({
 });
 
 export type QuestionResult = z.infer<typeof questionResult>;
+
+/** A place the caller may create questionnaires in, with its name. */
+export const questionnaireScopeList = z.object({
+  items: z.array(z.object({ scopeType: z.enum(QUESTIONNAIRE_SCOPES), scopeId: z.number().int().nullable(), name: z.string() })),
+});
+
+/** An event the caller organises, with the questionnaire place that matches it. */
+export const questionnaireEventOptions = z.object({
+  items: z.array(z.object({ id: z.number().int(), title: z.string(), scopeType: z.enum(QUESTIONNAIRE_SCOPES), scopeId: z.number().int().nullable() })),
+});

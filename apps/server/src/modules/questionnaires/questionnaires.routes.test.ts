@@ -184,3 +184,17 @@ describe('who writes and who reads', () => {
     expect(await countRows(t)).toEqual(before);
   });
 });
+
+describe('choices for the new questionnaire form', () => {
+  it('lists the places and the events the caller may use', async () => {
+    const e = await makeEvent(t, { councilId: c.milanoCouncil, regionId: lombardiaRegion, regionIds: [lombardiaRegion], title: 'Tavolo di Milano' });
+    await makeEvent(t, { councilId: c.napoliCouncil, regionId: campaniaRegion, regionIds: [campaniaRegion], title: 'Tavolo di Napoli' });
+    const scopes = (await c.milano.get(`${api}/scopes`)).json().items;
+    expect(scopes).toEqual([{ scopeType: 'council', scopeId: c.milanoCouncil, name: expect.stringContaining('Milano') }]);
+    const mine = (await c.milano.get(`${api}/events`)).json().items;
+    expect(mine).toContainEqual({ id: e.id, title: 'Tavolo di Milano', scopeType: 'council', scopeId: c.milanoCouncil });
+    expect(mine.map((x: { title: string }) => x.title)).not.toContain('Tavolo di Napoli');
+    expect((await c.member.get(`${api}/events`)).json().items).toEqual([]);
+    expect((await c.anon.get(`${api}/scopes`)).statusCode).toBe(401);
+  });
+});

@@ -9,7 +9,9 @@ import {
   questionnairePage,
   questionnairePatchBody,
   questionnaireQuery,
+  questionnaireEventOptions,
   questionnaireResults,
+  questionnaireScopeList,
   responseBody,
   responseReceipt,
   tokenParams,
@@ -25,6 +27,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { baseUrlOf } from '../auth/auth.routes.ts';
 import { attachmentDisposition } from '../library/library-files.ts';
 import { getInvitationStatus, sendInvitations } from './questionnaire-invitations.service.ts';
+import { listAttachableEvents, listQuestionnaireScopes } from './questionnaire-options.service.ts';
 import { answerByToken, answerQuestionnaire, getByToken } from './questionnaire-responses.service.ts';
 import { exportResultsCsv, exportResultsXlsx, getQuestionnaireResults } from './questionnaire-results.service.ts';
 import { createQuestionnaire, deleteQuestionnaire, getQuestionnaire, listQuestionnaires, updateQuestionnaire } from './questionnaires.service.ts';
@@ -53,6 +56,16 @@ export function questionnaireRoutes(app: FastifyInstance, deps: AppDeps) {
     '/questionnaires',
     { ...signedIn, schema: { tags, summary: 'The questionnaires of the places you read (drafts only to their keepers), filtered and paged', querystring: questionnaireQuery, response: { 200: questionnairePage } } },
     (req) => listQuestionnaires(ctxOf(req, deps), req.query),
+  );
+  r.get(
+    '/questionnaires/scopes',
+    { ...signedIn, schema: { tags, summary: 'The places (nation, regions, councils) you may create questionnaires in', response: { 200: questionnaireScopeList } } },
+    (req) => listQuestionnaireScopes(ctxOf(req, deps)),
+  );
+  r.get(
+    '/questionnaires/events',
+    { ...signedIn, schema: { tags, summary: 'The events you organise, to attach a questionnaire to (with the place it must share)', response: { 200: questionnaireEventOptions } } },
+    (req) => listAttachableEvents(ctxOf(req, deps)),
   );
   r.post(
     '/questionnaires',
