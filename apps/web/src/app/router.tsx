@@ -53,6 +53,13 @@ import { TerritoryPage } from '../pages/TerritoryPage.tsx';
 import { UserNewPage } from '../pages/UserNewPage.tsx';
 import { UserPage } from '../pages/UserPage.tsx';
 import { UsersPage } from '../pages/UsersPage.tsx';
+// Feedback questionnaires (issue 6, questionnaires part)
+import { QuestionnaireAnswerPage } from '../pages/QuestionnaireAnswerPage.tsx';
+import { QuestionnaireNewPage } from '../pages/QuestionnaireNewPage.tsx';
+import { QuestionnairePage } from '../pages/QuestionnairePage.tsx';
+import { QuestionnaireRespondPage } from '../pages/QuestionnaireRespondPage.tsx';
+import { QuestionnaireResultsPage } from '../pages/QuestionnaireResultsPage.tsx';
+import { QuestionnairesPage } from '../pages/QuestionnairesPage.tsx';
 import { Layout } from './Layout.tsx';
 import { RequireAuth, RequireRole } from './RequireAuth.tsx';
 import { RouteError } from './RouteError.tsx';
@@ -69,6 +76,8 @@ export const router = createBrowserRouter([
       { path: 'accessibilita', element: <AccessibilityPage /> },
       { path: 'portale/monografie', element: <PublicReportsPage /> },
       { path: 'portale/monografie/:id', element: <PublicReportPage /> },
+      // Questionnaires: the answer link works signed out.
+      { path: 'questionari/rispondi/:token', element: <QuestionnaireRespondPage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -116,6 +125,12 @@ export const router = createBrowserRouter([
           { path: 'monografie/modelli', element: <RequireRole allow={isNationalAdmin}><ReportTemplatesPage /></RequireRole> },
           { path: 'monografie/modelli/:id', element: <RequireRole allow={isNationalAdmin}><ReportTemplatePage /></RequireRole> },
           { path: 'monografie/:id', element: <RequireRole allow={canReadReports}><ReportPage /></RequireRole> },
+          // Questionnaires (issue 6): list, new, one questionnaire, answering signed in, results.
+          { path: 'questionari', element: <QuestionnairesPage /> },
+          { path: 'questionari/nuovo', element: <QuestionnaireNewPage /> },
+          { path: 'questionari/:id', element: <QuestionnairePage /> },
+          { path: 'questionari/:id/compila', element: <QuestionnaireAnswerPage /> },
+          { path: 'questionari/:id/risultati', element: <QuestionnaireResultsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
