@@ -28,8 +28,8 @@ export function InvitationList({ id }: { id: number }) {
           rows={s.items}
           rowKey={(i) => i.id}
           columns={[
-            { key: 'to', header: t('questionnaires.invitations.to'), rowHeader: true, render: (i) => i.organization?.name ?? i.user?.name ?? i.email ?? '—' },
-            { key: 'email', header: t('questionnaires.invitations.email'), render: (i) => i.email ?? '—' },
+            { key: 'email', header: t('questionnaires.invitations.email'), rowHeader: true, render: (i) => i.email ?? '—' },
+            { key: 'to', header: t('questionnaires.invitations.to'), render: (i) => i.organization?.name ?? i.user?.name ?? '—' },
             { key: 'sent', header: t('questionnaires.invitations.sentAt'), render: (i) => f.dateTime(i.sentAt) },
             { key: 'answered', header: t('questionnaires.invitations.answeredAt'), render: (i) => (i.answeredAt ? f.date(i.answeredAt) : t('questionnaires.invitations.notYet')) },
           ]}
