@@ -146,4 +146,32 @@ export default async function questionnairesJourney({ page, base, checkA11y, art
   await page.getByRole('row', { name: new RegExp(`${TITLE}.*Aperto.*2`) }).first().waitFor();
   await settle(page);
   await checkA11y(page, 'questionari aperti');
+
+  // An anonymous one, answered signed in: once only, and its results name nobody.
+  const ANON = 'Gradimento anonimo della Giornata del migrante (percorso)';
+  await page.goto(`${base}/questionari/nuovo`);
+  await page.getByLabel('Titolo', { exact: true }).fill(ANON);
+  await page.getByText('Questionario anonimo', { exact: true }).click();
+  await page.getByRole('button', { name: 'Crea il questionario' }).click();
+  await page.getByRole('heading', { level: 1, name: ANON }).waitFor();
+  await page.getByText(/^Questionario anonimo/).first().waitFor();
+  await page.getByRole('button', { name: 'Apri il questionario' }).click();
+  await page.getByText(`Il questionario «${ANON}» è aperto.`).waitFor();
+  await page.getByRole('link', { name: 'Rispondi', exact: true }).click();
+  await page.getByText('Le risposte sono anonime: non viene registrato chi le ha date. Si risponde una volta sola.').waitFor();
+  await settle(page);
+  await checkA11y(page, 'rispondi da collegato (anonimo)');
+  await answer(page, { rating: 4, usefulness: 'Poco utile', heard: 'In parte', again: 'No', topics: [], improve: 'Materiali tradotti in più lingue.' });
+  await settle(page);
+  await checkA11y(page, 'risposta anonima registrata');
+  await page.reload();
+  await page.getByText('Hai già risposto a questo questionario. Grazie!').waitFor();
+  const anonId = Number(new URL(page.url()).pathname.split('/')[2]);
+  await page.goto(`${base}/questionari/${anonId}/risultati`);
+  await page.getByText('Sì: le risposte non sono collegate a chi le ha date').waitFor();
+  const improve = page.getByRole('region', { name: /Che cosa si potrebbe migliorare/ });
+  await improve.getByText('Materiali tradotti in più lingue.').waitFor();
+  assert.equal(await improve.getByText(/Prefettura|milano@/).count(), 0, 'no name beside an anonymous answer');
+  await settle(page);
+  await checkA11y(page, 'risultati anonimi');
 }

@@ -56,7 +56,7 @@ export default function ChoiceChart({ bars, label, formatPercent }: { bars: Bar[
           },
         },
         xAxis: { type: 'value', minInterval: 1, axisLabel: { fontFamily: FONT, color: '#1a1a1a', fontSize: 13 } },
-        yAxis: { type: 'category', data: ordered.map((b) => b.label), axisLabel: { fontFamily: FONT, color: '#1a1a1a', fontSize: 13, width: 220, overflow: 'break' } },
+        yAxis: { type: 'category', data: ordered.map((b) => b.label), axisLabel: { fontFamily: FONT, color: '#1a1a1a', fontSize: 13, width: 240, overflow: 'break', lineHeight: 15 } },
         series: [
           {
             type: 'bar',
@@ -71,5 +71,5 @@ export default function ChoiceChart({ bars, label, formatPercent }: { bars: Bar[
     );
   }, [bars, formatPercent]);
 
-  return <div ref={el} className="choice-chart" role="img" aria-label={label} style={{ height: Math.max(120, bars.length * 44 + 24), width: '100%' }} />;
+  return <div ref={el} className="choice-chart" role="img" aria-label={label} style={{ height: Math.max(120, bars.length * 52 + 32), width: '100%' }} />;
 }
