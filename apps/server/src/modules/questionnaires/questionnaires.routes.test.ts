@@ -198,3 +198,67 @@ describe('choices for the new questionnaire form', () => {
     expect((await c.anon.get(`${api}/scopes`)).statusCode).toBe(401);
   });
 });
+
+describe('bad changes: nothing written', () => {
+  it('refuses a broken definition, unknown fields and a past closing date on a draft', async () => {
+    const q = (await c.milano.post(api, { template: 'feedback-default', ...milanoScope() })).json();
+    const def = readDefaultDefinition();
+    def.sections[0].items[0].min = 9;
+    def.sections[0].items[0].max = 1;
+    const before = await countRows(t);
+    const broken = await c.milano.patch(`${api}/${q.id}`, { version: 1, definition: def });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.details.issues).toEqual([{ field: 'definition.sections.0.items.0.min', code: 'min_greater_than_max', message: 'Il minimo (9) è maggiore del massimo (1).' }]);
+    const unknown = await c.milano.patch(`${api}/${q.id}`, { version: 1, colore: 'blu' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details.issues[0].message).toBe('Campo non previsto: colore.');
+    const past = await c.milano.patch(`${api}/${q.id}`, { version: 1, closesAt: '2021-05-01T10:00:00+02:00' });
+    expect(past.json().error.details.issues[0]).toMatchObject({ field: 'closesAt' });
+    const noVersion = await c.milano.patch(`${api}/${q.id}`, { title: 'Senza versione' });
+    expect(noVersion.json().error.details.issues[0]).toMatchObject({ field: 'version' });
+    expect(await countRows(t)).toEqual(before);
+    expect((await c.milano.get(`${api}/${q.id}`)).json()).toMatchObject({ version: 1, title: q.title });
+  });
+
+  it('answers in English when asked', async () => {
+    const res = await c.milano.post(`${api}?lang=en`, { scopeType: 'council', scopeId: c.milanoCouncil }, { 'accept-language': 'en' });
+    expect(res.json().error.details.issues[0].message).toBe('Start from the default feedback questionnaire or paste a definition.');
+  });
+
+  it('keeps drafts from answers, even from their keepers', async () => {
+    const q = (await c.milano.post(api, { template: 'feedback-default', ...milanoScope() })).json();
+    const res = await c.milano.post(`${api}/${q.id}/responses`, { values: {} });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toBe('Il questionario è ancora in preparazione: non accetta risposte.');
+    expect((await c.member.post(`${api}/${q.id}/responses`, { values: {} })).statusCode).toBe(403);
+  });
+
+  it('refuses a deletion once answers exist', async () => {
+    const q = (await c.milano.post(api, { template: 'feedback-default', ...milanoScope() })).json();
+    const opened = (await c.milano.patch(`${api}/${q.id}`, { version: 1, status: 'open' })).json();
+    const values = { voto_complessivo: 3, utilita: 'poco', ascoltata: 'si', parteciperebbe_ancora: 'no' };
+    expect((await c.tutor.post(`${api}/${q.id}/responses`, { values })).statusCode).toBe(201);
+    const res = await c.milano.delete(`${api}/${q.id}?version=${opened.version}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toBe('Il questionario ha già ricevuto risposte (1): chiudilo invece di eliminarlo.');
+    expect((await c.milano.get(`${api}/${q.id}`)).statusCode).toBe(200);
+  });
+});
+
+describe('documentation', () => {
+  it('publishes the questionnaire entry points in the OpenAPI document', async () => {
+    const doc = (await c.anon.get('/api/openapi.json')).json();
+    for (const p of [
+      '/api/v1/questionnaires',
+      '/api/v1/questionnaires/{id}',
+      '/api/v1/questionnaires/{id}/invitations',
+      '/api/v1/questionnaires/{id}/responses',
+      '/api/v1/questionnaires/{id}/results',
+      '/api/v1/questionnaires/{id}/results.csv',
+      '/api/v1/public/questionnaires/by-token/{token}',
+      '/api/v1/public/questionnaires/by-token/{token}/responses',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(p);
+    }
+  });
+});

@@ -348,7 +348,7 @@ const messages: Catalogue = {
   questionnaire_closes_past: { it: 'La data di chiusura è già passata: scegline una futura.', en: 'The closing date has already passed: choose a future one.' },
   questionnaire_definition_frozen: { it: 'Il questionario è già aperto: le domande e l’anonimato non si cambiano più.', en: 'The questionnaire is already open: its questions and anonymity can no longer change.' },
   questionnaire_bad_transition: { it: 'Un questionario «{from}» non può passare a «{to}».', en: 'A “{from}” questionnaire cannot become “{to}”.' },
-  questionnaire_has_responses: { it: 'Il questionario ha già {count} risposte: chiudilo invece di eliminarlo.', en: 'The questionnaire already has {count} answers: close it instead of deleting it.' },
+  questionnaire_has_responses: { it: 'Il questionario ha già ricevuto risposte ({count}): chiudilo invece di eliminarlo.', en: 'The questionnaire has already received answers ({count}): close it instead of deleting it.' },
   questionnaire_not_open: { it: 'Il questionario non è aperto: apri il questionario prima di inviare gli inviti.', en: 'The questionnaire is not open: open it before sending invitations.' },
   questionnaire_closed: { it: 'Il questionario è chiuso: non accetta più risposte.', en: 'The questionnaire is closed: it no longer takes answers.' },
   questionnaire_expired: { it: 'Il termine per rispondere è scaduto il {date}.', en: 'The time to answer ended on {date}.' },
