@@ -122,6 +122,9 @@ describe('invitations and answers by link', () => {
     const expired = await anon.post(`${pub}/${token}/responses`, { values: GOOD_ANSWER });
     expect(expired.statusCode).toBe(409);
     expect(expired.json().error.message).toMatch(/^Il termine per rispondere è scaduto il \d{1,2}\/\d{1,2}\/\d{4}\.$/);
+    const late = await c.milano.post(`${api}/${q.id}/invitations`, { emails: ['tardi@associazioni.test'] });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.message).toMatch(/^Il termine per rispondere è scaduto il /);
     expect(await responsesOf(q.id)).toHaveLength(0);
   });
 

@@ -9,7 +9,7 @@ import { assertCanKeep, canKeepPlace, requireKeeper } from '../auth/place-policy
 import { eventRegistrations } from '../events/events.schema.ts';
 import { organizations } from '../organizations/organizations.schema.ts';
 import { users } from '../users/users.schema.ts';
-import { isAnswerable, loadQuestionnaireRow, loadReadableQuestionnaire, type QuestionnaireRow } from './questionnaires.service.ts';
+import { isAnswerable, loadQuestionnaireRow, loadReadableQuestionnaire, notAnswerable, type QuestionnaireRow } from './questionnaires.service.ts';
 import { questionnaireInvitations, questionnaireResponses } from './questionnaires.schema.ts';
 
 /** A one-time link's token: 32 random bytes, URL-safe. Only its hash is stored. */
@@ -87,7 +87,8 @@ export async function sendInvitations(ctx: Ctx, id: number, body: z.infer<typeof
   const actor = requireKeeper(ctx.actor);
   const q = await loadQuestionnaireRow(ctx.db, id);
   assertCanKeep(actor, q);
-  if (!isAnswerable(q)) throw new AppError('conflict', q.status === 'draft' ? 'questionnaire_not_open' : 'questionnaire_closed');
+  if (q.status === 'draft') throw new AppError('conflict', 'questionnaire_not_open');
+  if (!isAnswerable(q)) throw notAnswerable(q);
   if (!body.emails.length && !body.userIds.length && !body.organizationIds.length && !body.eventParticipants) {
     throw fieldError(ctx.lang, 'questionnaire_recipients_required', 'emails');
   }

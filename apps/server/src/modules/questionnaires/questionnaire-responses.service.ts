@@ -10,7 +10,7 @@ import { requireActor } from '../auth/scope.ts';
 import { markOf } from './answer-marks.ts';
 import { hashToken } from './questionnaire-invitations.service.ts';
 import { questionnaireAnswerMarks } from './questionnaire-marks.schema.ts';
-import { isAnswerable, loadQuestionnaireRow, loadReadableQuestionnaire, type QuestionnaireRow } from './questionnaires.service.ts';
+import { isAnswerable, loadQuestionnaireRow, loadReadableQuestionnaire, notAnswerable, type QuestionnaireRow } from './questionnaires.service.ts';
 import { questionnaireInvitations, questionnaireResponses } from './questionnaires.schema.ts';
 
 type InvitationRow = typeof questionnaireInvitations.$inferSelect;
@@ -28,13 +28,6 @@ export function checkAnswers(ctx: Pick<Ctx, 'lang'>, definition: FormDefinition,
   for (const r of evaluation.rules) if (r.status === 'failed' && r.severity === 'error') issues.push({ field: `values.${r.rule}`, code: 'rule', message: r.message[ctx.lang] });
   if (issues.length) throw new AppError('invalid', 'questionnaire_values_invalid', {}, { issues });
   return Object.fromEntries(Object.entries(values).filter(([k, v]) => !isBlank(v) && evaluation.relevant[topCode(k)] !== false && !(k in evaluation.calculated)));
-}
-
-/** Why a questionnaire takes no answers now, as a 409 with its message. */
-function notAnswerable(q: QuestionnaireRow): AppError {
-  if (q.status === 'draft') return new AppError('conflict', 'questionnaire_draft');
-  if (q.status === 'closed') return new AppError('conflict', 'questionnaire_closed');
-  return new AppError('conflict', 'questionnaire_expired', { date: (q.closesAt as Date).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' }) });
 }
 
 /**

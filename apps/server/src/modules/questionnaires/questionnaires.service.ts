@@ -64,6 +64,13 @@ export function isAnswerable(r: QuestionnaireRow, now = new Date()): boolean {
   return r.status === 'open' && (r.closesAt == null || r.closesAt.getTime() > now.getTime());
 }
 
+/** Why a questionnaire takes no answers now, as a 409 with its message. */
+export function notAnswerable(q: QuestionnaireRow): AppError {
+  if (q.status === 'draft') return new AppError('conflict', 'questionnaire_draft');
+  if (q.status === 'closed') return new AppError('conflict', 'questionnaire_closed');
+  return new AppError('conflict', 'questionnaire_expired', { date: (q.closesAt as Date).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' }) });
+}
+
 /** Questionnaires as the API shows them: places and event by name, answers received, what the caller may do. */
 export async function presentQuestionnaires(db: DbOrTx, actor: Actor, rows: QuestionnaireRow[]) {
   if (!rows.length) return [];

@@ -121,7 +121,7 @@ export function NewQuestionnaireForm() {
         error={errors.fields.eventId}
         hint={t('questionnaires.newForm.eventHint')}
         emptyLabel={t('questionnaires.newForm.noEvent')}
-        options={[...eventItems.map((e) => ({ value: String(e.id), label: e.title })), ...(eventId && !chosenEvent ? [{ value: eventId, label: t('questionnaires.ofEventId', { id: eventId }) }] : [])]}
+        options={[...eventItems.map((e) => ({ value: String(e.id), label: e.title })), ...(eventId && !chosenEvent ? [{ value: eventId, label: t('questionnaires.eventN', { id: eventId }) }] : [])]}
       />
       <SelectField
         id={`${ID}-scope`}
