@@ -98,7 +98,7 @@ export function QuestionnairePage() {
         <>
           <StatusActions q={q} />
           {q.status === 'open' && <InvitationForm q={q} />}
-          <InvitationList id={q.id} />
+          <InvitationList id={q.id} anonymous={q.anonymous} />
           {q.status === 'draft' && <DefinitionEditor key={q.version} q={q} />}
         </>
       )}

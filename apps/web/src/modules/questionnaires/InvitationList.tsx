@@ -6,7 +6,7 @@ import { Table } from '../../ui/Table.tsx';
 import { useInvitationStatus } from './api.ts';
 
 /** Invitations sent and answered, the response rate, and (to keepers) one line per invitation. */
-export function InvitationList({ id }: { id: number }) {
+export function InvitationList({ id, anonymous }: { id: number; anonymous: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   const q = useInvitationStatus(id);
@@ -31,7 +31,8 @@ export function InvitationList({ id }: { id: number }) {
             { key: 'email', header: t('questionnaires.invitations.email'), rowHeader: true, render: (i) => i.email ?? '—' },
             { key: 'to', header: t('questionnaires.invitations.to'), render: (i) => i.organization?.name ?? i.user?.name ?? '—' },
             { key: 'sent', header: t('questionnaires.invitations.sentAt'), render: (i) => f.dateTime(i.sentAt) },
-            { key: 'answered', header: t('questionnaires.invitations.answeredAt'), render: (i) => (i.answeredAt ? f.date(i.answeredAt) : t('questionnaires.invitations.notYet')) },
+            // For an anonymous questionnaire the day of a used link is not shown: beside the answers' days it could point at a person.
+            { key: 'answered', header: t('questionnaires.invitations.answeredAt'), render: (i) => (i.answeredAt ? (anonymous ? t('questionnaires.invitations.answered') : f.date(i.answeredAt)) : t('questionnaires.invitations.notYet')) },
           ]}
         />
       )}
