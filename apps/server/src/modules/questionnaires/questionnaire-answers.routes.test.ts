@@ -288,4 +288,36 @@ describe('results and exports', () => {
     expect((await c.lombardia.get(`${api}/${q.id}/results`)).statusCode).toBe(200);
     expect((await c.tutor.get(`${api}/${q.id}/results.csv`)).statusCode).toBe(200);
   });
+
+  it('keeps the Lombardia coordinator out of a Napoli questionnaire: no results, invitations or changes', async () => {
+    const q = await openDefault(c.napoli, { scopeType: 'council', scopeId: c.napoliCouncil });
+    await c.napoli.post(`${api}/${q.id}/invitations`, { emails: ['napoli1@associazioni.test'] });
+    await client(t.app).post(`${pub}/${await tokenFor(t, 'napoli1@associazioni.test')}/responses`, { values: GOOD_ANSWER });
+    const before = await countRows(t);
+    for (const path of ['', '/results', '/results.csv', '/results.xlsx', '/invitations']) expect((await c.lombardia.get(`${api}/${q.id}${path}`)).statusCode).toBe(403);
+    expect((await c.lombardia.post(`${api}/${q.id}/invitations`, { emails: ['x@y.test'] })).statusCode).toBe(403);
+    expect((await c.lombardia.patch(`${api}/${q.id}`, { version: q.version, status: 'closed' })).statusCode).toBe(403);
+    expect((await c.milano.get(`${api}/${q.id}/results`)).statusCode).toBe(403);
+    expect((await c.lombardia.get(`${api}?pageSize=100`)).json().items.map((x: { id: number }) => x.id)).not.toContain(q.id);
+    expect(await countRows(t)).toEqual(before);
+    expect((await c.napoli.get(`${api}/${q.id}/results`)).json()).toMatchObject({ responseCount: 1 });
+  });
+});
+
+describe('bad answers: nothing written', () => {
+  it('refuses malformed bodies and engine issues on signed-in and link answers alike', async () => {
+    const q = await openDefault(c.milano, milano());
+    await c.milano.post(`${api}/${q.id}/invitations`, { emails: ['malformato@associazioni.test'] });
+    const token = await tokenFor(t, 'malformato@associazioni.test');
+    const before = await countRows(t);
+    for (const body of [{}, { values: 'tutto bene' }, { values: GOOD_ANSWER, extra: 1 }]) {
+      expect((await c.member.post(`${api}/${q.id}/responses`, body)).statusCode).toBe(400);
+      expect((await client(t.app).post(`${pub}/${token}/responses`, body)).statusCode).toBe(400);
+    }
+    const signedIn = await c.member.post(`${api}/${q.id}/responses`, { values: { ...GOOD_ANSWER, voto_complessivo: 2.5, temi_futuri: ['lavoro', 'lavoro'] } });
+    expect(signedIn.statusCode).toBe(400);
+    expect(signedIn.json().error.details.issues.map((i: { field: string }) => i.field).sort()).toEqual(['values.temi_futuri', 'values.voto_complessivo']);
+    expect(await countRows(t)).toEqual(before);
+    expect((await c.member.get(`${api}/${q.id}`)).json()).toMatchObject({ answered: false, canAnswer: true });
+  });
 });
