@@ -36,7 +36,8 @@ export const questionnaireCreateBody = z.strictObject({
 export const questionnairePatchBody = z.strictObject({
   version: z.number().int().positive(),
   title: z.string().trim().min(3).max(300).optional(),
-  description: optionalText(4000),
+  /** Left out: unchanged; null or empty: removed. */
+  description: z.string().trim().max(4000).nullish(),
   definition: z.unknown().optional(),
   anonymous: z.boolean().optional(),
   eventId: positiveId.nullish(),

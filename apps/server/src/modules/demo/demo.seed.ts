@@ -5,6 +5,7 @@ import type { Mailer } from '../../platform/mail/mailer.ts';
 import { listCouncils } from '../councils/councils.service.ts';
 import { loadDemoStatistics } from '../statistics/statistics-demo.seed.ts';
 import { createOrganization } from '../organizations/organizations.service.ts';
+import { loadQuestionnairesDemo } from '../questionnaires/questionnaires-demo.seed.ts';
 import { loadDataSourcesDemo } from '../statistics/data-sources-demo.seed.ts';
 import { resolveTerritory } from '../territories/territories.service.ts';
 import { createUser } from '../users/users.service.ts';
@@ -70,5 +71,6 @@ export async function loadDemoData(deps: { db: Db; config: Config; mailer: Maile
     });
   }
   await loadDemoStatistics(ctx);
+  await loadQuestionnairesDemo(ctx, milano.id);
   return accounts.map(({ role, email, scope }) => ({ role, email, scope }));
 }

@@ -84,6 +84,12 @@ async function gatherRecipients(ctx: Ctx, q: QuestionnaireRow, body: z.infer<typ
  * Whoever keeps it.
  */
 export async function sendInvitations(ctx: Ctx, id: number, body: z.infer<typeof invitationCreateBody>, baseUrl: string) {
+  const { sent, skipped } = await issueInvitations(ctx, id, body, baseUrl);
+  return { sent, skipped };
+}
+
+/** sendInvitations, also giving back each new link's token: for the demo data only, never over HTTP. */
+export async function issueInvitations(ctx: Ctx, id: number, body: z.infer<typeof invitationCreateBody>, baseUrl: string) {
   const actor = requireKeeper(ctx.actor);
   const q = await loadQuestionnaireRow(ctx.db, id);
   assertCanKeep(actor, q);
@@ -100,6 +106,7 @@ export async function sendInvitations(ctx: Ctx, id: number, body: z.infer<typeof
     );
     const skipped: string[] = [];
     const sent: { id: number; email: string }[] = [];
+    const tokens: string[] = [];
     for (const r of recipients) {
       if (already.has(r.email)) {
         if (!skipped.includes(r.email)) skipped.push(r.email);
@@ -113,11 +120,12 @@ export async function sendInvitations(ctx: Ctx, id: number, body: z.infer<typeof
         .returning({ id: questionnaireInvitations.id });
       await ctx.mailer.queue(tx, invitationMail(q, r.email, answerLink(baseUrl, token)));
       sent.push({ id: inv.id, email: r.email });
+      tokens.push(token);
     }
     if (sent.length) {
       await recordAudit(tx, ctx, { action: 'invite', entityType: 'questionnaire', entityId: id, after: { invitations: sent, skipped }, regionId: q.regionId, councilId: q.councilId });
     }
-    return { sent: sent.length, skipped };
+    return { sent: sent.length, skipped, tokens };
   });
   if (result.sent) await ctx.mailer.deliverPending(ctx.db);
   return result;

@@ -62,7 +62,9 @@ describe('create from the default, read, change, open, close', () => {
     expect(edited.json()).toMatchObject({ title: 'Gradimento del tavolo di marzo', version: 2 });
     expect(edited.json().definition.sections[0].items[0].label.it).toBe('Voto complessivo da 1 a 5');
     const opened = await c.milano.patch(`${api}/${q.id}`, { version: 2, status: 'open' });
-    expect(opened.json()).toMatchObject({ status: 'open', canAnswer: true, version: 3 });
+    // What a change leaves out stays as it was.
+    expect(opened.json()).toMatchObject({ status: 'open', canAnswer: true, version: 3, title: 'Gradimento del tavolo di marzo', description: q.description });
+    expect(q.description).toMatch(/^Ci aiuti a capire/);
     const before = await countRows(t);
     const frozen = await c.milano.patch(`${api}/${q.id}`, { version: 3, definition: def });
     expect(frozen.statusCode).toBe(409);

@@ -220,7 +220,7 @@ export async function updateQuestionnaire(ctx: Ctx, id: number, body: z.infer<ty
       .update(questionnaires)
       .set({
         ...(body.title !== undefined ? { title: body.title } : {}),
-        ...(body.description !== undefined ? { description: body.description } : {}),
+        ...(body.description !== undefined ? { description: body.description || null } : {}),
         ...(definition ? { definition } : {}),
         ...(body.anonymous !== undefined ? { anonymous: body.anonymous } : {}),
         ...(body.eventId !== undefined ? { eventId: body.eventId } : {}),
