@@ -63,6 +63,18 @@ export default async function questionnairesJourney({ page, base, checkA11y, art
   await settle(page);
   await checkA11y(page, 'questionario in preparazione');
 
+  // While a draft: a closing day, and the questions open for editing as the form's JSON.
+  await page.getByRole('button', { name: 'Modifica titolo, descrizione e scadenza' }).click();
+  await page.getByLabel('Scadenza', { exact: true }).fill('2030-12-31');
+  await checkA11y(page, 'modifica dei dettagli');
+  await page.getByRole('button', { name: 'Salva', exact: true }).click();
+  await page.getByText('Dettagli salvati.').waitFor();
+  await page.getByText(/^31\/12\/30/).waitFor();
+  await page.getByRole('button', { name: 'Modifica le domande' }).click();
+  await page.getByLabel(/^Definizione \(JSON\)/).waitFor();
+  await checkA11y(page, 'modifica delle domande');
+  await page.getByRole('button', { name: 'Annulla' }).click();
+
   // Opening freezes the questions and offers the invitations.
   await page.getByRole('button', { name: 'Apri il questionario' }).click();
   await page.getByText(`Il questionario «${TITLE}» è aperto.`).waitFor();

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { FormPreview } from '../modules/forms/FormPreview.tsx';
 import { type Questionnaire, useDeleteQuestionnaire, useQuestionnaire } from '../modules/questionnaires/api.ts';
 import { DefinitionEditor } from '../modules/questionnaires/DefinitionEditor.tsx';
+import { DetailsForm } from '../modules/questionnaires/DetailsForm.tsx';
 import { InvitationForm } from '../modules/questionnaires/InvitationForm.tsx';
 import { InvitationList } from '../modules/questionnaires/InvitationList.tsx';
 import { StatusActions } from '../modules/questionnaires/StatusActions.tsx';
@@ -97,6 +98,7 @@ export function QuestionnairePage() {
       {q.canManage && (
         <>
           <StatusActions q={q} />
+          <DetailsForm key={`details-${q.version}`} q={q} />
           {q.status === 'open' && <InvitationForm q={q} />}
           <InvitationList id={q.id} anonymous={q.anonymous} />
           {q.status === 'draft' && <DefinitionEditor key={q.version} q={q} />}

@@ -94,7 +94,7 @@ export async function issueInvitations(ctx: Ctx, id: number, body: z.infer<typeo
   const q = await loadQuestionnaireRow(ctx.db, id);
   assertCanKeep(actor, q);
   if (q.status === 'draft') throw new AppError('conflict', 'questionnaire_not_open');
-  if (!isAnswerable(q)) throw notAnswerable(q);
+  if (!isAnswerable(q)) throw notAnswerable(q, ctx.lang);
   if (!body.emails.length && !body.userIds.length && !body.organizationIds.length && !body.eventParticipants) {
     throw fieldError(ctx.lang, 'questionnaire_recipients_required', 'emails');
   }

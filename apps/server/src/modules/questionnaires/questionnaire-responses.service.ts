@@ -83,13 +83,13 @@ async function hasAnswered(tx: DbOrTx, q: QuestionnaireRow, userId: number): Pro
 export async function answerQuestionnaire(ctx: Ctx, id: number, values: Record<string, unknown>) {
   const actor = requireActor(ctx.actor);
   const q = await loadReadableQuestionnaire(ctx, id);
-  if (!isAnswerable(q)) throw notAnswerable(q);
+  if (!isAnswerable(q)) throw notAnswerable(q, ctx.lang);
   const clean = checkAnswers(ctx, q.definition as FormDefinition, values);
   const userId = actor.id as number;
   return ctx.db.transaction(async (tx) => {
     // The row lock makes "has this person answered?" and the insert one step, even for two tabs at once.
     const locked = await loadQuestionnaireRow(tx, id, true);
-    if (!isAnswerable(locked)) throw notAnswerable(locked);
+    if (!isAnswerable(locked)) throw notAnswerable(locked, ctx.lang);
     if (await hasAnswered(tx, locked, userId)) throw new AppError('conflict', 'questionnaire_already_answered');
     const [invitation] = await tx
       .select()
@@ -124,11 +124,11 @@ export async function getByToken(ctx: Ctx, token: string) {
 export async function answerByToken(ctx: Ctx, token: string, values: Record<string, unknown>) {
   const { invitation, q } = await loadInvitation(ctx, token);
   if (invitation.answeredAt) throw new AppError('conflict', 'questionnaire_invitation_used');
-  if (!isAnswerable(q)) throw notAnswerable(q);
+  if (!isAnswerable(q)) throw notAnswerable(q, ctx.lang);
   const clean = checkAnswers(ctx, q.definition as FormDefinition, values);
   return ctx.db.transaction(async (tx) => {
     const locked = await loadQuestionnaireRow(tx, q.id, true);
-    if (!isAnswerable(locked)) throw notAnswerable(locked);
+    if (!isAnswerable(locked)) throw notAnswerable(locked, ctx.lang);
     const [fresh] = await tx.select().from(questionnaireInvitations).where(eq(questionnaireInvitations.id, invitation.id));
     if (!fresh || fresh.answeredAt) throw new AppError('conflict', 'questionnaire_invitation_used');
     if (fresh.userId != null && (await hasAnswered(tx, locked, fresh.userId))) throw new AppError('conflict', 'questionnaire_already_answered');

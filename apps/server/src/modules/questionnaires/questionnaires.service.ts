@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError, fieldError, requireVersion, versionConflict } from '../../platform/http/errors.ts';
+import type { Lang } from '../../platform/http/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCanKeep, canKeepPlace, canReadPlace, requireKeeper } from '../auth/place-policy.ts';
 import { loadPlaceReadReach } from '../auth/place-reach.ts';
@@ -65,10 +66,11 @@ export function isAnswerable(r: QuestionnaireRow, now = new Date()): boolean {
 }
 
 /** Why a questionnaire takes no answers now, as a 409 with its message. */
-export function notAnswerable(q: QuestionnaireRow): AppError {
+export function notAnswerable(q: QuestionnaireRow, lang: Lang = 'it'): AppError {
   if (q.status === 'draft') return new AppError('conflict', 'questionnaire_draft');
   if (q.status === 'closed') return new AppError('conflict', 'questionnaire_closed');
-  return new AppError('conflict', 'questionnaire_expired', { date: (q.closesAt as Date).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' }) });
+  const date = (q.closesAt as Date).toLocaleDateString(lang === 'en' ? 'en-GB' : 'it-IT', { timeZone: 'Europe/Rome' });
+  return new AppError('conflict', 'questionnaire_expired', { date });
 }
 
 /** Questionnaires as the API shows them: places and event by name, answers received, what the caller may do. */
