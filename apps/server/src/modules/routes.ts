@@ -12,6 +12,7 @@ import { councilRoutes } from './councils/councils.routes.ts';
 import { dataValueRoutes } from './data-values/data-values.routes.ts';
 import { formXlsformRoutes } from './forms/forms-xlsform.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
+import { eventRoutes } from './events/events.routes.ts';
 import { indicatorRoutes } from './indicators/indicators.routes.ts';
 import { libraryRoutes } from './library/library.routes.ts';
 import { organizationRoutes } from './organizations/organizations.routes.ts';
@@ -47,4 +48,5 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   reportRoutes(app, deps);
   libraryRoutes(app, deps);
   questionnaireRoutes(app, deps);
+  eventRoutes(app, deps);
 }

@@ -3,6 +3,7 @@ import { systemActor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { listCouncils } from '../councils/councils.service.ts';
+import { loadEventsDemo } from '../events/events-demo.seed.ts';
 import { loadDemoStatistics } from '../statistics/statistics-demo.seed.ts';
 import { createOrganization } from '../organizations/organizations.service.ts';
 import { loadQuestionnairesDemo } from '../questionnaires/questionnaires-demo.seed.ts';
@@ -72,5 +73,6 @@ export async function loadDemoData(deps: { db: Db; config: Config; mailer: Maile
   }
   await loadDemoStatistics(ctx);
   await loadQuestionnairesDemo(ctx, milano.id);
+  await loadEventsDemo(ctx);
   return accounts.map(({ role, email, scope }) => ({ role, email, scope }));
 }

@@ -364,6 +364,56 @@ const messages: Catalogue = {
   questionnaire_organization_other_scope: { it: 'Queste organizzazioni sono fuori dall’ambito del questionario: {names}.', en: 'These organisations are outside the questionnaire’s scope: {names}.' },
   questionnaire_event_no_participants: { it: 'L’evento non ha partecipanti iscritti con un indirizzo e-mail.', en: 'The event has no registered participants with an e-mail address.' },
   questionnaire_values_invalid: { it: 'Alcune risposte non sono valide: correggi le domande indicate. Nulla è stato registrato.', en: 'Some answers are not valid: fix the questions listed. Nothing was recorded.' },
+  // Events and training (module events): events, sessions, registrations, invitations and materials.
+  event_not_found: { it: 'Evento {id} inesistente.', en: 'No event {id}.' },
+  event_council_not_found: { it: 'Consiglio territoriale {id} inesistente.', en: 'No council {id}.' },
+  event_region_not_found: { it: 'Regione {id} inesistente.', en: 'No region {id}.' },
+  event_organization_not_found: { it: 'Organizzazione {id} inesistente.', en: 'No organisation {id}.' },
+  event_working_group_not_found: { it: 'Gruppo di lavoro {id} inesistente.', en: 'No working group {id}.' },
+  event_working_group_elsewhere: {
+    it: 'Il gruppo di lavoro «{name}» opera in un altro territorio: l’evento deve tenersi nella sua regione (e nel suo consiglio, se ne ha uno).',
+    en: 'The working group “{name}” works elsewhere: the event must be held in its region (and its council, when it has one).',
+  },
+  event_publish_without_sessions: { it: 'Aggiungi almeno una sessione prima di pubblicare l’evento (si crea come bozza).', en: 'Add at least one session before publishing the event (it is created as a draft).' },
+  event_has_registrations: { it: 'Ci sono {n} iscrizioni a questo evento: annullalo invece di eliminarlo, così iscrizioni e presenze restano.', en: '{n} people are registered to this event: cancel it instead of deleting it, so registrations and attendance are kept.' },
+  event_cancelled: { it: 'L’evento è annullato: non si possono aggiungere iscrizioni né sessioni.', en: 'The event is cancelled: no registrations or sessions can be added.' },
+  event_registration_closed: { it: 'Le iscrizioni a questo evento non sono aperte.', en: 'Registration for this event is not open.' },
+  event_over: { it: 'L’evento è già concluso: non ci si può più iscrivere.', en: 'The event is over: registration is no longer possible.' },
+  event_registration_duplicate: { it: '{who} è già iscritto/a a questo evento.', en: '{who} is already registered to this event.' },
+  event_registration_duplicate_waiting: { it: '{who} è già in lista d’attesa per questo evento.', en: '{who} is already on this event’s waiting list.' },
+  event_user_not_found: { it: 'Utente {id} inesistente.', en: 'No user {id}.' },
+  event_registration_not_found: { it: 'Iscrizione {id} inesistente per questo evento.', en: 'No registration {id} for this event.' },
+  event_registration_already_cancelled: { it: 'Questa iscrizione è già stata annullata.', en: 'This registration is already cancelled.' },
+  event_registration_not_external: { it: 'Si cancellano qui solo i dati dei partecipanti esterni: i dati di un utente della piattaforma si gestiscono dal suo profilo.', en: 'Only external participants’ data is erased here: a platform user’s data is managed from their account.' },
+  event_registration_already_erased: { it: 'I dati personali di questa iscrizione sono già stati cancellati.', en: 'This registration’s personal data has already been erased.' },
+  event_session_not_found: { it: 'Sessione {id} inesistente per questo evento.', en: 'No session {id} for this event.' },
+  event_session_has_attendance: { it: 'Per questa sessione sono già state registrate {n} presenze: non si può eliminare.', en: 'Attendance has been recorded for this session ({n}): it cannot be deleted.' },
+  event_invite_not_published: { it: 'Pubblica l’evento prima di invitare: chi riceve l’invito deve poterlo vedere.', en: 'Publish the event before inviting: the people invited must be able to see it.' },
+  event_material_not_found: { it: 'Materiale {id} inesistente per questo evento.', en: 'No material {id} for this event.' },
+  event_material_session_not_found: { it: 'La sessione {id} non appartiene a questo evento.', en: 'Session {id} does not belong to this event.' },
+  event_material_file_required: { it: 'Allega il file nel campo «file».', en: 'Attach the file in the “file” field.' },
+  event_material_file_empty: { it: 'Il file è vuoto: nulla è stato caricato.', en: 'The file is empty: nothing was uploaded.' },
+  event_material_file_too_large: { it: 'Il file supera il limite di {mb} MB: nulla è stato caricato.', en: 'The file exceeds the {mb} MB limit: nothing was uploaded.' },
+  event_material_file_no_extension: {
+    it: 'Il nome del file non ha un’estensione riconoscibile: sono ammessi solo file {allowed}. Nulla è stato caricato.',
+    en: 'The file name has no recognisable extension: only {allowed} files are allowed. Nothing was uploaded.',
+  },
+  event_material_type_not_allowed: {
+    it: 'I file .{ext} non sono ammessi tra i materiali: carica un file {allowed}. Nulla è stato caricato.',
+    en: '.{ext} files are not allowed as materials: upload a {allowed} file. Nothing was uploaded.',
+  },
+  event_material_type_mismatch: {
+    it: 'Il contenuto del file non corrisponde all’estensione .{ext} (sembra di tipo {found}): salvalo nel formato giusto e riprova. Nulla è stato caricato.',
+    en: 'The file’s content does not match its .{ext} extension (it looks like {found}): save it in the right format and try again. Nothing was uploaded.',
+  },
+  event_material_markup: {
+    it: 'Il file .{ext} contiene codice HTML, SVG o script, che non è ammesso. Nulla è stato caricato.',
+    en: 'The .{ext} file contains HTML, SVG or script code, which is not accepted. Nothing was uploaded.',
+  },
+  event_material_macros: {
+    it: 'Il file .{ext} contiene macro, che non sono ammesse: salvalo senza macro e riprova. Nulla è stato caricato.',
+    en: 'The .{ext} file contains macros, which are not allowed: save it without macros and try again. Nothing was uploaded.',
+  },
 };
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {
