@@ -186,4 +186,31 @@ export default async function questionnairesJourney({ page, base, checkA11y, art
   assert.equal(await improve.getByText(/Prefettura|milano@/).count(), 0, 'no name beside an anonymous answer');
   await settle(page);
   await checkA11y(page, 'risultati anonimi');
+
+  // From an event's page: a questionnaire attached to it, sent to its registered participants.
+  const EVENT = 'Migration Day 2025 – Milano';
+  await page.goto(`${base}/eventi`);
+  await page.getByRole('link', { name: EVENT }).first().click();
+  await page.getByRole('heading', { level: 1, name: EVENT }).waitFor();
+  await page.getByRole('link', { name: 'Questionari', exact: true }).last().click();
+  await page.getByText(/^Questionari dell'evento/).waitFor();
+  await page.getByRole('link', { name: 'Nuovo questionario' }).click();
+  await page.getByLabel('Evento', { exact: true }).locator('option:checked').filter({ hasText: EVENT }).waitFor({ state: 'attached' });
+  await page.getByText("L'ambito è quello dell'evento scelto.").waitFor();
+  await settle(page);
+  await checkA11y(page, 'nuovo questionario per un evento');
+  await page.getByRole('button', { name: 'Crea il questionario' }).click();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await page.getByRole('link', { name: EVENT }).waitFor();
+  await page.getByRole('button', { name: 'Apri il questionario' }).click();
+  await page.getByText('Invita anche i partecipanti iscritti all\'evento').click();
+  await page.getByRole('button', { name: 'Invia gli inviti' }).click();
+  await page.getByRole('status').filter({ hasText: '2 inviti inviati.' }).waitFor();
+  await page.getByRole('table', { name: 'Inviti inviati' }).getByText('associazione@mosaico.demo').waitFor();
+  await settle(page);
+  await checkA11y(page, 'inviti ai partecipanti dell\'evento');
+  const eventId = await page.getByRole('link', { name: EVENT }).getAttribute('href');
+  await page.goto(`${base}/questionari?evento=${eventId?.split('/').pop()}`);
+  await page.getByText(`Questionari dell'evento «${EVENT}».`).waitFor();
+  await page.getByText('1 questionario.').waitFor();
 }
