@@ -25,6 +25,7 @@ import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { dataSourceRoutes } from './statistics/data-sources.routes.ts';
 import { importRoutes } from './statistics/imports.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
+import { questionnaireRoutes } from './questionnaires/questionnaires.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { territoryRoutes } from './territories/territories.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
@@ -52,6 +53,7 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   importRoutes(app, deps);
   reportRoutes(app, deps);
   libraryRoutes(app, deps);
+  questionnaireRoutes(app, deps);
   eventRoutes(app, deps);
   attendanceRoutes(app, deps);
   targetRoutes(app, deps);

@@ -71,6 +71,13 @@ import { ParticipationPage } from '../pages/ParticipationPage.tsx';
 import { WorkingGroupNewPage } from '../pages/WorkingGroupNewPage.tsx';
 import { WorkingGroupPage } from '../pages/WorkingGroupPage.tsx';
 import { WorkingGroupsPage } from '../pages/WorkingGroupsPage.tsx';
+// Feedback questionnaires (issue 6, questionnaires part)
+import { QuestionnaireAnswerPage } from '../pages/QuestionnaireAnswerPage.tsx';
+import { QuestionnaireNewPage } from '../pages/QuestionnaireNewPage.tsx';
+import { QuestionnairePage } from '../pages/QuestionnairePage.tsx';
+import { QuestionnaireRespondPage } from '../pages/QuestionnaireRespondPage.tsx';
+import { QuestionnaireResultsPage } from '../pages/QuestionnaireResultsPage.tsx';
+import { QuestionnairesPage } from '../pages/QuestionnairesPage.tsx';
 import { Layout } from './Layout.tsx';
 import { RequireAuth, RequireRole } from './RequireAuth.tsx';
 import { RouteError } from './RouteError.tsx';
@@ -99,6 +106,8 @@ export const router = createBrowserRouter([
       },
       // The associations' public join form (issue 6), signed out.
       { path: 'aderisci', element: <JoinPage /> },
+      // Questionnaires: the answer link works signed out.
+      { path: 'questionari/rispondi/:token', element: <QuestionnaireRespondPage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -160,6 +169,12 @@ export const router = createBrowserRouter([
           { path: 'gruppi-di-lavoro', element: <WorkingGroupsPage /> },
           { path: 'gruppi-di-lavoro/nuovo', element: <WorkingGroupNewPage /> },
           { path: 'gruppi-di-lavoro/:id', element: <WorkingGroupPage /> },
+          // Questionnaires (issue 6): list, new, one questionnaire, answering signed in, results.
+          { path: 'questionari', element: <QuestionnairesPage /> },
+          { path: 'questionari/nuovo', element: <QuestionnaireNewPage /> },
+          { path: 'questionari/:id', element: <QuestionnairePage /> },
+          { path: 'questionari/:id/compila', element: <QuestionnaireAnswerPage /> },
+          { path: 'questionari/:id/risultati', element: <QuestionnaireResultsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -7,6 +7,7 @@ import { loadEventsDemo } from '../events/events-demo.seed.ts';
 import { loadDemoStatistics } from '../statistics/statistics-demo.seed.ts';
 import { createOrganization } from '../organizations/organizations.service.ts';
 import { loadAssociationsDemo } from '../associations/associations-demo.seed.ts';
+import { loadQuestionnairesDemo } from '../questionnaires/questionnaires-demo.seed.ts';
 import { loadDataSourcesDemo } from '../statistics/data-sources-demo.seed.ts';
 import { resolveTerritory } from '../territories/territories.service.ts';
 import { createUser } from '../users/users.service.ts';
@@ -74,5 +75,6 @@ export async function loadDemoData(deps: { db: Db; config: Config; mailer: Maile
   await loadDemoStatistics(ctx);
   await loadAssociationsDemo(ctx);
   await loadEventsDemo(ctx);
+  await loadQuestionnairesDemo(ctx, milano.id);
   return accounts.map(({ role, email, scope }) => ({ role, email, scope }));
 }

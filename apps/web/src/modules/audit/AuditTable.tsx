@@ -11,6 +11,7 @@ const LINKS: Record<string, (id: string) => string> = {
   user: (id) => `/utenti/${id}`,
   report: (id) => `/monografie/${id}`,
   library_document: (id) => `/documentazione/${id}`,
+  questionnaire: (id) => `/questionari/${id}`,
 };
 
 /** Audit entries, newest first; each row opens the before/after view of what it changed. */

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { RequireRole } from '../app/RequireAuth.tsx';
+import { canKeepQuestionnaires } from '../modules/questionnaires/api.ts';
+import { NewQuestionnaireForm } from '../modules/questionnaires/NewQuestionnaireForm.tsx';
+import { Breadcrumb } from '../ui/Breadcrumb.tsx';
+import { PageTitle } from '../ui/PageTitle.tsx';
+
+/** A new feedback questionnaire, from the default or a definition: for those who keep questionnaires somewhere. */
+export function QuestionnaireNewPage() {
+  const { t } = useTranslation();
+  return (
+    <RequireRole allow={canKeepQuestionnaires}>
+      <Breadcrumb items={[{ label: t('questionnaires.nav'), to: '/questionari' }, { label: t('questionnaires.new') }]} />
+      <div className="row">
+        <div className="col-12 col-lg-8">
+          <PageTitle title={t('questionnaires.new')} lead={t('questionnaires.newLead')} />
+          <NewQuestionnaireForm />
+        </div>
+      </div>
+    </RequireRole>
+  );
+}
