@@ -39,7 +39,7 @@ const auditImage = (r: RequestRow) => ({ id: r.id, councilId: r.councilId, name:
  */
 export async function createJoinRequest(ctx: Ctx, body: z.infer<typeof joinRequestCreate>) {
   const province = await resolveTerritory(ctx.db, body.provinceCode).then((r) => r.t, () => null);
-  if (!province || province.level !== 'province') throw fieldError(ctx.lang, 'association_join_province_unknown', 'provinceCode', { code: body.provinceCode });
+  if (province?.level !== 'province') throw fieldError(ctx.lang, 'association_join_province_unknown', 'provinceCode', { code: body.provinceCode });
   const council = await findCouncilForTerritory(ctx.db, province);
   if (!council) throw fieldError(ctx.lang, 'association_join_no_council', 'provinceCode', { province: province.name });
   return ctx.db.transaction(async (tx) => {

@@ -11,6 +11,8 @@ const LINKS: Record<string, (id: string) => string> = {
   user: (id) => `/utenti/${id}`,
   report: (id) => `/monografie/${id}`,
   library_document: (id) => `/documentazione/${id}`,
+  association_profile: (id) => `/associazioni/${id}`,
+  working_group: (id) => `/gruppi-di-lavoro/${id}`,
 };
 
 /** Audit entries, newest first; each row opens the before/after view of what it changed. */
