@@ -73,6 +73,13 @@ export default async function associationsJourney({ page, base, checkA11y, artif
   await page.getByText(/^Sì, da Marta Prefettura il/).waitFor();
   await settle(page);
   await checkA11y(page, 'associazione');
+  // The profile the association sent is corrected by the referent.
+  await page.getByRole('button', { name: 'Modifica il profilo' }).click();
+  await page.getByLabel('Lingue').fill('wolof, francese, italiano');
+  await checkA11y(page, 'associazione: modifica del profilo');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await page.getByText('Profilo salvato.').waitFor();
+  await page.getByText('wolof, francese, italiano').waitFor();
   await moveTo(page, 'Contattata', 'Telefonata alla presidente');
   await page.getByText('Stato cambiato in «Contattata».').waitFor();
   await moveTo(page, 'Incontrata', 'Incontro in Prefettura');
