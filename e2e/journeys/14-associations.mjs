@@ -65,6 +65,15 @@ export default async function associationsJourney({ page, base, checkA11y, artif
   await card.getByLabel('Nota o motivo').fill('Sede visitata, statuto verificato');
   await card.getByRole('button', { name: `Accetta – ${NAME}` }).click();
   await page.getByText(`Richiesta di «${NAME}» accettata: l’associazione è nell’anagrafe.`).waitFor();
+  // Once decided, the requester's own data can be exported, then erased on request (after a confirmation).
+  await page.getByLabel('Stato della richiesta').selectOption({ label: 'Accettata' });
+  const decided = page.getByRole('article', { name: NAME });
+  await decided.getByRole('link', { name: `Esporta i dati personali (JSON) – ${NAME}` }).waitFor();
+  await decided.getByRole('button', { name: `Cancella i dati personali del richiedente – ${NAME}` }).click();
+  await decided.getByRole('button', { name: 'Cancella definitivamente' }).click();
+  await decided.getByText('Cancellati su richiesta').first().waitFor();
+  await settle(page);
+  await checkA11y(page, 'richieste: dati cancellati');
 
   // The association is in the registry, verified; it moves along the pipeline.
   await page.goto(`${base}/associazioni?q=${encodeURIComponent('senegalesi di Lombardia')}`);
