@@ -12,6 +12,7 @@ import { councilRoutes } from './councils/councils.routes.ts';
 import { dataValueRoutes } from './data-values/data-values.routes.ts';
 import { formXlsformRoutes } from './forms/forms-xlsform.routes.ts';
 import { formRoutes } from './forms/forms.routes.ts';
+import { eventRoutes } from './events/events.routes.ts';
 import { indicatorRoutes } from './indicators/indicators.routes.ts';
 import { libraryRoutes } from './library/library.routes.ts';
 // Participation: associations, working groups and the overview (issue 6).
@@ -49,6 +50,7 @@ export function registerModules(app: FastifyInstance, deps: AppDeps) {
   importRoutes(app, deps);
   reportRoutes(app, deps);
   libraryRoutes(app, deps);
+  eventRoutes(app, deps);
   associationRoutes(app, deps);
   workingGroupRoutes(app, deps);
   participationOverviewRoutes(app, deps);

@@ -27,6 +27,10 @@ import { DataSourcePage } from '../pages/DataSourcePage.tsx';
 import { DataSourcesPage } from '../pages/DataSourcesPage.tsx';
 import { ImportPage } from '../pages/ImportPage.tsx';
 import { ImportsPage } from '../pages/ImportsPage.tsx';
+import { EventEditPage } from '../pages/EventEditPage.tsx';
+import { EventNewPage } from '../pages/EventNewPage.tsx';
+import { EventPage } from '../pages/EventPage.tsx';
+import { EventsPage } from '../pages/EventsPage.tsx';
 import { LibraryDocumentPage } from '../pages/LibraryDocumentPage.tsx';
 import { LibraryNewPage } from '../pages/LibraryNewPage.tsx';
 import { LibraryPage } from '../pages/LibraryPage.tsx';
@@ -101,6 +105,11 @@ export const router = createBrowserRouter([
           { path: 'documentazione', element: <LibraryPage /> },
           { path: 'documentazione/nuovo', element: <LibraryNewPage /> },
           { path: 'documentazione/:id', element: <LibraryDocumentPage /> },
+          // Events and training (module events)
+          { path: 'eventi', element: <EventsPage /> },
+          { path: 'eventi/nuovo', element: <EventNewPage /> },
+          { path: 'eventi/:id', element: <EventPage /> },
+          { path: 'eventi/:id/modifica', element: <EventEditPage /> },
           { path: 'statistiche/importa', element: <ImportsPage /> },
           { path: 'statistiche/importazioni/:id', element: <ImportPage /> },
           { path: 'moduli', element: <FormsPage /> },

@@ -4,6 +4,7 @@ import { useSession } from '../modules/auth/api.ts';
 import { can } from '../modules/auth/permissions.ts';
 import { useCouncil } from '../modules/councils/api.ts';
 import { CouncilForm } from '../modules/councils/CouncilForm.tsx';
+import { CouncilEvents } from '../modules/events/CouncilEvents.tsx';
 import { useOrganizations } from '../modules/organizations/api.ts';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
 import { DescriptionList } from '../ui/DescriptionList.tsx';
@@ -94,6 +95,7 @@ export function CouncilPage() {
         <Link to={`/consigli/${c.id}/cruscotto`}>{t('analysis.dashboard.councilLink')}</Link>
       </p>
       <CouncilOrganizations councilId={c.id} />
+      <CouncilEvents councilId={c.id} />
       {can.editCouncils(session.data?.me) && (
         <div className="row">
           <div className="col-12 col-lg-8">

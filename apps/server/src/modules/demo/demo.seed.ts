@@ -3,6 +3,7 @@ import { systemActor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { listCouncils } from '../councils/councils.service.ts';
+import { loadEventsDemo } from '../events/events-demo.seed.ts';
 import { loadDemoStatistics } from '../statistics/statistics-demo.seed.ts';
 import { createOrganization } from '../organizations/organizations.service.ts';
 import { loadAssociationsDemo } from '../associations/associations-demo.seed.ts';
@@ -71,6 +72,7 @@ export async function loadDemoData(deps: { db: Db; config: Config; mailer: Maile
     });
   }
   await loadDemoStatistics(ctx);
+  await loadEventsDemo(ctx);
   await loadAssociationsDemo(ctx);
   return accounts.map(({ role, email, scope }) => ({ role, email, scope }));
 }
