@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAssociation } from '../modules/associations/api.ts';
 import { LogSection } from '../modules/associations/LogSection.tsx';
 import { ParticipationSection } from '../modules/associations/ParticipationSection.tsx';
+import { ProfileForm } from '../modules/associations/ProfileForm.tsx';
 import { StatusForm } from '../modules/associations/StatusForm.tsx';
 import { can } from '../modules/auth/permissions.ts';
 import { useSession } from '../modules/auth/api.ts';
@@ -20,6 +22,7 @@ export function AssociationPage() {
   const me = useSession().data?.me;
   const id = Number(useParams().id);
   const q = useAssociation(id);
+  const [editing, setEditing] = useState(false);
   if (q.isPending) return <Loading />;
   if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const a = q.data;
@@ -33,6 +36,15 @@ export function AssociationPage() {
         <h2 id="profile-title" className="h4">
           {t('associations.profile')}
         </h2>
+        {editing ? (
+          <ProfileForm association={a} onDone={() => setEditing(false)} />
+        ) : (
+          a.canEdit && (
+            <button type="button" className="btn btn-outline-primary btn-sm mb-3" onClick={() => setEditing(true)}>
+              {t('associations.editProfile')}
+            </button>
+          )
+        )}
         <DescriptionList
           items={[
             { label: t('associations.fields.legalForm'), value: t(`associations.legalForms.${a.legalForm}`) },

@@ -80,7 +80,7 @@ export function JoinPage() {
           </fieldset>
           <TextField id="join-activities" label={labels.activities} multiline value={v.activities} onChange={set('activities')} error={errors.fields.activities} maxLength={2000} />
           <h2 className="h5 mt-4">{t('associations.join.contactTitle')}</h2>
-          <p className="small">{t('associations.join.contactLead')}</p>
+          <p className="small mb-4">{t('associations.join.contactLead')}</p>
           <TextField id="join-contactPerson" label={labels.contactPerson} required value={v.contactPerson} onChange={set('contactPerson')} error={errors.fields.contactPerson} maxLength={200} autoComplete="name" />
           <TextField id="join-email" type="email" label={labels.email} required value={v.email} onChange={set('email')} error={errors.fields.email} autoComplete="email" />
           <TextField id="join-phone" type="tel" label={labels.phone} value={v.phone} onChange={set('phone')} error={errors.fields.phone} autoComplete="tel" />

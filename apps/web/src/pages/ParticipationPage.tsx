@@ -64,7 +64,7 @@ export function ParticipationPage() {
           <p>{t('participation.overview.noScope')}</p>
         ) : (
           <>
-            <form className="row g-3" aria-label={t('participation.overview.pickers')} onSubmit={(e) => e.preventDefault()}>
+            <form className="row g-3 mt-3" aria-label={t('participation.overview.pickers')} onSubmit={(e) => e.preventDefault()}>
               <div className="col-md-6">
                 <SelectField
                   id="overview-scope"
@@ -103,7 +103,8 @@ export function ParticipationPage() {
                 <LineChartView
                   periods={o.associationsByYear.map((y) => String(y.year))}
                   series={[{ name: t('participation.overview.associationsEngaged'), values: o.associationsByYear.map((y) => y.engaged) }]}
-                  format={(n) => f.integer(n)}
+                  // Only whole numbers on the axis: there is no such thing as half an association.
+                  format={(n) => (Number.isInteger(n) ? f.integer(n) : '')}
                   label={t('participation.overview.chartLabel', { place: o.scope.name })}
                   height={260}
                 />

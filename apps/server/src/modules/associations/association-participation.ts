@@ -44,8 +44,8 @@ export async function getParticipation(ctx: Ctx, id: number) {
     group by questionnaire_id`);
   const years = new Map<number, { year: number; events: number; hours: number; questionnaires: number }>();
   const yearOf = (y: number) => {
-    let v = years.get(y);
-    if (!v) years.set(y, (v = { year: y, events: 0, hours: 0, questionnaires: 0 }));
+    const v = years.get(y) ?? { year: y, events: 0, hours: 0, questionnaires: 0 };
+    years.set(y, v);
     return v;
   };
   for (const r of eventYears) Object.assign(yearOf(num(r.year)), { events: num(r.events), hours: hours(r.hours) });

@@ -13,7 +13,7 @@ import { users } from '../users/users.schema.ts';
 import { duplicateError, guardUniqueName, type OrganizationRow, type OrganizationValues, planOrganization } from '../organizations/organizations-plan.ts';
 import { assertCanEdit, assertCanRead, assertCanReadLog, canEdit, editReachOf, readReachOf } from '../organizations/organizations.policy.ts';
 import { organizations } from '../organizations/organizations.schema.ts';
-import { insertOrganization, presentOrganizations, writeOrganizationChange } from '../organizations/organizations.service.ts';
+import { insertOrganization, presentOrganizations, touchOrganization, writeOrganizationChange } from '../organizations/organizations.service.ts';
 import { associationLog, associationProfiles } from './associations.schema.ts';
 
 type ProfileRow = typeof associationProfiles.$inferSelect;
@@ -222,7 +222,7 @@ export async function updateAssociation(ctx: Ctx, id: number, body: z.infer<type
       planned = plan.values;
       if (orgChanged.length) await writeOrganizationChange(tx, ctx, current, plan.values);
       // A profile-only change still bumps the organisation's version: one version guards the whole record.
-      else await tx.update(organizations).set({ version: sql`${organizations.version} + 1`, updatedAt: new Date() }).where(eq(organizations.id, id));
+      else await touchOrganization(tx, id);
       if (Object.keys(profileChange).length) await writeProfile(tx, ctx, current, profileChange);
     }),
   );
@@ -259,7 +259,7 @@ export async function changeStatus(ctx: Ctx, id: number, body: z.infer<typeof st
       throw fieldError(ctx.lang, 'association_status_before_last', 'date', { last: profile.statusChangedOn });
     }
     await writeProfile(tx, ctx, org, { engagementStatus: body.status, statusChangedOn: body.date });
-    await tx.update(organizations).set({ version: sql`${organizations.version} + 1`, updatedAt: new Date() }).where(eq(organizations.id, id));
+    await touchOrganization(tx, id);
     const [entry] = await tx
       .insert(associationLog)
       .values({ organizationId: id, date: body.date, kind: 'status_change', fromStatus: from, toStatus: body.status, summary: body.note, createdBy: ctx.actor?.id ?? null })

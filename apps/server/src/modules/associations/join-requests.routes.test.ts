@@ -84,6 +84,13 @@ describe('public join form', () => {
     expect(await rows()).toEqual(before);
   });
 
+  it('answers in English when asked', async () => {
+    const res = await t.app.inject({ method: 'POST', url: publicApi, payload: request({ consent: false, provinceCode: 'ZZ' }), remoteAddress: '10.7.0.1', headers: { 'accept-language': 'en' } });
+    expect(issuesOf(res).consent).toBe('To send the request you must consent to the processing of personal data.');
+    const province = await t.app.inject({ method: 'POST', url: publicApi, payload: request({ provinceCode: 'ZZ' }), remoteAddress: '10.7.0.1', headers: { 'accept-language': 'en' } });
+    expect(issuesOf(province).provinceCode).toBe('Province “ZZ” not recognised: choose it from the list.');
+  });
+
   it('is rate-limited per address', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 11; i++) codes.push((await send({}, '10.8.0.1')).statusCode);

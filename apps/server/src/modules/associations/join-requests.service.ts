@@ -1,19 +1,18 @@
 import type { joinRequestAccept, joinRequestCreate, joinRequestQuery, joinRequestReject } from '@mosaico/contracts/associations';
-import { and, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError, fieldError, invalidFields } from '../../platform/http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { type Reach, reaches } from '../auth/scope.ts';
 import { councilTerritories, councils } from '../councils/councils.schema.ts';
 import { findCouncilForTerritory } from '../councils/councils.service.ts';
 import { duplicateError, guardUniqueName, type OrganizationValues, planOrganization } from '../organizations/organizations-plan.ts';
-import { editReachOf } from '../organizations/organizations.policy.ts';
 import { insertOrganization } from '../organizations/organizations.service.ts';
 import { territories } from '../territories/territories.schema.ts';
 import { resolveTerritory, today } from '../territories/territories.service.ts';
 import { users } from '../users/users.schema.ts';
+import { assertKeepsJoinRequest, joinRequestReachOf, keptCouncils } from './associations.policy.ts';
 import { associationJoinRequests, associationLog, associationProfiles } from './associations.schema.ts';
 import { loadAssociation, writeProfile } from './associations.service.ts';
 
@@ -39,7 +38,7 @@ const auditImage = (r: RequestRow) => ({ id: r.id, councilId: r.councilId, name:
  */
 export async function createJoinRequest(ctx: Ctx, body: z.infer<typeof joinRequestCreate>) {
   const province = await resolveTerritory(ctx.db, body.provinceCode).then((r) => r.t, () => null);
-  if (!province || province.level !== 'province') throw fieldError(ctx.lang, 'association_join_province_unknown', 'provinceCode', { code: body.provinceCode });
+  if (province?.level !== 'province') throw fieldError(ctx.lang, 'association_join_province_unknown', 'provinceCode', { code: body.provinceCode });
   const council = await findCouncilForTerritory(ctx.db, province);
   if (!council) throw fieldError(ctx.lang, 'association_join_no_council', 'provinceCode', { province: province.name });
   return ctx.db.transaction(async (tx) => {
@@ -64,16 +63,6 @@ export async function createJoinRequest(ctx: Ctx, body: z.infer<typeof joinReque
     await recordAudit(tx, ctx, { action: 'create', entityType: 'association_join_request', entityId: row.id, after: auditImage(row), regionId: council.regionId, councilId: council.id });
     return { id: row.id, council: { name: council.name } };
   });
-}
-
-function keeperCondition(reach: Reach): SQL | undefined {
-  if (reach.all) return undefined;
-  return (
-    or(
-      reach.regionIds.length ? inArray(councils.regionId, reach.regionIds) : undefined,
-      reach.councilIds.length ? inArray(councils.id, reach.councilIds) : undefined,
-    ) ?? sql`false`
-  );
 }
 
 async function present(db: DbOrTx, rows: RequestRow[]) {
@@ -113,7 +102,7 @@ async function present(db: DbOrTx, rows: RequestRow[]) {
 
 /** The requests of the councils the caller keeps (referents, the region's coordinators, national admins), newest first. */
 export async function listJoinRequests(ctx: Ctx, q: z.infer<typeof joinRequestQuery>) {
-  const where = and(keeperCondition(editReachOf(ctx.actor)), q.status ? eq(associationJoinRequests.status, q.status) : undefined, q.councilId ? eq(associationJoinRequests.councilId, q.councilId) : undefined);
+  const where = and(keptCouncils(joinRequestReachOf(ctx.actor)), q.status ? eq(associationJoinRequests.status, q.status) : undefined, q.councilId ? eq(associationJoinRequests.councilId, q.councilId) : undefined);
   const from = () => ctx.db.select({ r: associationJoinRequests }).from(associationJoinRequests).innerJoin(councils, eq(councils.id, associationJoinRequests.councilId));
   const [{ total }] = await ctx.db.select({ total: count() }).from(associationJoinRequests).innerJoin(councils, eq(councils.id, associationJoinRequests.councilId)).where(where);
   const rows = await from()
@@ -126,11 +115,11 @@ export async function listJoinRequests(ctx: Ctx, q: z.infer<typeof joinRequestQu
 
 /** The request and its council's region, once the caller is known to keep that council (else 403). */
 async function loadForKeeper(db: DbOrTx, actor: Actor | null, id: number, lock = false) {
-  const reach = editReachOf(actor);
+  const reach = joinRequestReachOf(actor);
   const query = db.select({ r: associationJoinRequests, regionId: councils.regionId }).from(associationJoinRequests).innerJoin(councils, eq(councils.id, associationJoinRequests.councilId)).where(eq(associationJoinRequests.id, id));
   const [found] = lock ? await query.for('update', { of: associationJoinRequests }) : await query;
   if (!found) throw new AppError('not_found', 'association_join_not_found', { id });
-  if (!reaches(reach, { regionId: found.regionId, councilId: found.r.councilId })) throw new AppError('forbidden', 'forbidden');
+  assertKeepsJoinRequest(reach, { id: found.r.councilId, regionId: found.regionId });
   return found;
 }
 

@@ -73,8 +73,8 @@ export async function loadDemoData(deps: { db: Db; config: Config; mailer: Maile
     });
   }
   await loadDemoStatistics(ctx);
-  await loadAssociationsDemo(ctx);
   await loadEventsDemo(ctx);
+  await loadAssociationsDemo(ctx);
   await loadQuestionnairesDemo(ctx, milano.id);
   return accounts.map(({ role, email, scope }) => ({ role, email, scope }));
 }

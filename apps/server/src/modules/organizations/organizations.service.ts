@@ -181,6 +181,11 @@ export async function writeOrganizationChange(tx: Tx, ctx: Ctx, current: Organiz
   return after;
 }
 
+/** Bumps the version of an organisation whose record changed elsewhere (an association's profile), inside the caller's transaction. */
+export async function touchOrganization(tx: Tx, id: number) {
+  await tx.update(organizations).set({ version: sql`${organizations.version} + 1`, updatedAt: new Date() }).where(eq(organizations.id, id));
+}
+
 const placeOf = (r: Pick<OrganizationRow, 'id' | 'regionId' | 'councilId'>) => ({ regionId: r.regionId, councilId: r.councilId, organizationId: r.id });
 
 /**

@@ -8,26 +8,23 @@ import type { PlaceReadReach } from '../auth/place-policy.ts';
 import { loadPlaceReadReach } from '../auth/place-reach.ts';
 import { councils } from '../councils/councils.schema.ts';
 import { territories } from '../territories/territories.schema.ts';
+import { assertSeesCouncil, assertSeesRegion } from './participation-overview.policy.ts';
 import { num, queryRows, roundHours } from './query-rows.ts';
 
 type Scope = { type: 'nation' | 'region' | 'council'; id: number | null; name: string };
 
-/**
- * Who sees which overview: a council's by those with a role in it or its region (and national admins), a
- * region's by those with a role in the region, the nation's by national roles. A council referent does not see
- * the region's figures, which include other councils' work.
- */
+/** The place asked for (or the caller's first), once the policy lets the caller see it. */
 async function resolveScope(ctx: Ctx, reach: PlaceReadReach, q: z.infer<typeof overviewQuery>): Promise<Scope> {
   if (q.councilId) {
     const [c] = await ctx.db.select({ id: councils.id, name: councils.name, regionId: councils.regionId }).from(councils).where(eq(councils.id, q.councilId));
     if (!c) throw fieldError(ctx.lang, 'participation_council_not_found', 'querystring.councilId', { id: q.councilId });
-    if (!reach.all && !reach.regionIds.includes(c.regionId) && !reach.councilIds.includes(c.id)) throw new AppError('forbidden', 'forbidden');
+    assertSeesCouncil(reach, c);
     return { type: 'council', id: c.id, name: c.name };
   }
   if (q.regionId) {
     const [r] = await ctx.db.select({ id: territories.id, name: territories.name, level: territories.level }).from(territories).where(eq(territories.id, q.regionId));
     if (r?.level !== 'region') throw fieldError(ctx.lang, 'participation_region_not_found', 'querystring.regionId', { id: q.regionId });
-    if (!reach.all && !reach.regionIds.includes(r.id)) throw new AppError('forbidden', 'forbidden');
+    assertSeesRegion(reach, r.id);
     return { type: 'region', id: r.id, name: r.name };
   }
   const scopes = await listScopeRows(ctx, reach);

@@ -10,7 +10,8 @@ import { organizations } from '../organizations/organizations.schema.ts';
 import { num, queryRows, roundHours } from '../participation/query-rows.ts';
 import { users } from '../users/users.schema.ts';
 import { workingGroupMembers } from './working-groups.schema.ts';
-import { assertCanKeepGroup, type GroupRow, loadGroup, touchGroup } from './working-groups.service.ts';
+import { assertCanKeepGroup } from './working-groups.policy.ts';
+import { type GroupRow, loadGroup, touchGroup } from './working-groups.service.ts';
 
 type MemberRow = typeof workingGroupMembers.$inferSelect;
 

@@ -1,31 +1,20 @@
 import type { workingGroupCreate, workingGroupPatch, workingGroupQuery } from '@mosaico/contracts/working-groups';
-import { and, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import type { DbOrTx, Tx } from '../../platform/db/client.ts';
 import { AppError, type FieldIssue, invalidFields, requireVersion, versionConflict } from '../../platform/http/errors.ts';
 import { translate } from '../../platform/http/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { canKeepPlace, canReadPlace, type PlaceReadReach, requireKeeper } from '../auth/place-policy.ts';
+import { requireKeeper } from '../auth/place-policy.ts';
 import { loadPlaceReadReach } from '../auth/place-reach.ts';
-import { requireActor } from '../auth/scope.ts';
 import { councils } from '../councils/councils.schema.ts';
 import { territories } from '../territories/territories.schema.ts';
+import { assertCanKeepGroup, assertCanReadGroup, canKeepGroup, readableGroups } from './working-groups.policy.ts';
 import { workingGroupMembers, workingGroups } from './working-groups.schema.ts';
 import { listMeetings, listMembers } from './working-group-members.ts';
 
 export type GroupRow = typeof workingGroups.$inferSelect;
-
-function readCondition(reach: PlaceReadReach): SQL | undefined {
-  if (reach.all) return undefined;
-  return (
-    or(
-      reach.regionIds.length ? inArray(workingGroups.regionId, reach.regionIds) : undefined,
-      reach.councilIds.length ? inArray(workingGroups.councilId, reach.councilIds) : undefined,
-      reach.regionRecordIds.length ? and(inArray(workingGroups.regionId, reach.regionRecordIds), sql`${workingGroups.councilId} is null`) : undefined,
-    ) ?? sql`false`
-  );
-}
 
 async function present(db: DbOrTx, actor: Actor | null, rows: GroupRow[]) {
   if (!rows.length) return [];
@@ -50,7 +39,7 @@ async function present(db: DbOrTx, actor: Actor | null, rows: GroupRow[]) {
     active: g.active,
     membersCount: membersOf.get(g.id) ?? 0,
     meetingsCount: meetingsOf.get(g.id) ?? 0,
-    canEdit: !!actor && canKeepPlace(actor, g),
+    canEdit: !!actor && canKeepGroup(actor, g),
     version: g.version,
     updatedAt: g.updatedAt.toISOString(),
   }));
@@ -60,7 +49,7 @@ async function present(db: DbOrTx, actor: Actor | null, rows: GroupRow[]) {
 export async function listWorkingGroups(ctx: Ctx, q: z.infer<typeof workingGroupQuery>) {
   const reach = await loadPlaceReadReach(ctx, true);
   const where = and(
-    readCondition(reach),
+    readableGroups(reach),
     q.councilId ? eq(workingGroups.councilId, q.councilId) : undefined,
     q.regionId ? eq(workingGroups.regionId, q.regionId) : undefined,
     q.active ? eq(workingGroups.active, q.active === 'true') : undefined,
@@ -87,15 +76,8 @@ export async function loadGroup(db: DbOrTx, id: number, lock = false): Promise<G
 /** The group, for whoever reads its place; 404 before 403 would tell nothing, so the scope is checked after. */
 export async function loadReadableGroup(ctx: Ctx, id: number): Promise<GroupRow> {
   const row = await loadGroup(ctx.db, id);
-  const reach = await loadPlaceReadReach(ctx, true);
-  if (!canReadPlace(reach, row)) throw new AppError('forbidden', 'forbidden');
+  assertCanReadGroup(await loadPlaceReadReach(ctx, true), row);
   return row;
-}
-
-export function assertCanKeepGroup(actor: Actor | null, g: Pick<GroupRow, 'regionId' | 'councilId'>): Actor {
-  const a = requireActor(actor);
-  if (!canKeepPlace(a, g)) throw new AppError('forbidden', 'forbidden');
-  return a;
 }
 
 /** One group with its members (and their training hours) and its meetings. */

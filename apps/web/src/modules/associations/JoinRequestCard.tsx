@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { apiUrl } from '../../api/client.ts';
 import { DescriptionList } from '../../ui/DescriptionList.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
@@ -17,6 +18,7 @@ export function JoinRequestCard({ request: r }: { request: JoinRequest }) {
   const decide = useDecideJoinRequest();
   const erase = useEraseJoinRequest();
   const [note, setNote] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const { errors, fromError, clear } = useFormErrors({ fieldOf: () => 'note' });
   const prefix = `request-${r.id}`;
   const act = (action: 'accept' | 'reject') => async (e?: FormEvent) => {
@@ -74,11 +76,27 @@ export function JoinRequestCard({ request: r }: { request: JoinRequest }) {
             </p>
             {r.organizationId && <Link to={`/associazioni/${r.organizationId}`}>{t('associations.requests.open', { name: r.name })}</Link>}
             {!r.erasedAt && (
-              <div className="mt-2">
-                <button type="button" className="btn btn-outline-secondary btn-sm" disabled={erase.isPending} onClick={() => erase.mutate(r.id)}>
-                  {t('associations.requests.erase')}
+              <div className="mt-3 d-flex flex-wrap gap-2 align-items-center">
+                <a className="btn btn-outline-primary btn-sm" href={apiUrl(`/associations/join-requests/${r.id}/personal-data`)} download={`richiesta-${r.id}-dati-personali.json`}>
+                  {t('associations.requests.export')}
                   <span className="visually-hidden"> – {r.name}</span>
-                </button>
+                </a>
+                {confirming ? (
+                  <>
+                    <span role="alert">{t('associations.requests.eraseQuestion')}</span>
+                    <button type="button" className="btn btn-danger btn-sm" disabled={erase.isPending} onClick={() => erase.mutate(r.id)}>
+                      {t('associations.requests.eraseConfirm')}
+                    </button>
+                    <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setConfirming(false)}>
+                      {t('common.cancel')}
+                    </button>
+                  </>
+                ) : (
+                  <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setConfirming(true)}>
+                    {t('associations.requests.erase')}
+                    <span className="visually-hidden"> – {r.name}</span>
+                  </button>
+                )}
               </div>
             )}
           </>

@@ -74,6 +74,11 @@ export function useCreateAssociation() {
   return useMutation({ mutationFn: (body: AssociationInput) => api<Association>('/associations', { method: 'POST', body }), onSuccess: invalidate });
 }
 
+export function useUpdateAssociation(id: number) {
+  const invalidate = useInvalidate(id);
+  return useMutation({ mutationFn: (body: object) => api<Association>(`/associations/${id}`, { method: 'PATCH', body }), onSuccess: invalidate });
+}
+
 export function useChangeStatus(id: number) {
   const invalidate = useInvalidate(id);
   return useMutation({

@@ -12,6 +12,8 @@ const LINKS: Record<string, (id: string) => string> = {
   report: (id) => `/monografie/${id}`,
   library_document: (id) => `/documentazione/${id}`,
   questionnaire: (id) => `/questionari/${id}`,
+  association_profile: (id) => `/associazioni/${id}`,
+  working_group: (id) => `/gruppi-di-lavoro/${id}`,
 };
 
 /** Audit entries, newest first; each row opens the before/after view of what it changed. */

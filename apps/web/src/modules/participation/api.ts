@@ -14,5 +14,11 @@ export function useOverviewScopes() {
 export function useOverview(scope: string, year: number) {
   const [type, id] = scope.split(':');
   const query = { year, regionId: type === 'region' ? id : undefined, councilId: type === 'council' ? id : undefined };
-  return useQuery({ queryKey: ['participation-overview', scope, year], queryFn: ({ signal }) => api<Overview>('/participation/overview', { query, signal }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: ['participation-overview', scope, year],
+    queryFn: ({ signal }) => api<Overview>('/participation/overview', { query, signal }),
+    placeholderData: keepPreviousData,
+    // Without a place the caller has none to see: the page says so instead of asking.
+    enabled: scope !== '',
+  });
 }
