@@ -1,25 +1,17 @@
 import type { attendanceBody } from '@mosaico/contracts/attendance';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Actor, Ctx } from '../../platform/context.ts';
+import type { Ctx } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError, type FieldIssue, invalidFields } from '../../platform/http/errors.ts';
 import { translate } from '../../platform/http/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { users } from '../users/users.schema.ts';
 import { sessionHours } from './event-hours.ts';
-import { assertCanOrganize } from './events.policy.ts';
-import { eventAttendance, eventRegistrations, eventSessions, events } from './events.schema.ts';
+import { auditPlaceOf, type EventRow, loadOrganizedEvent } from './event-access.ts';
+import { eventAttendance, eventRegistrations, eventSessions, } from './events.schema.ts';
 
-export type EventRow = typeof events.$inferSelect;
 export type SessionRow = typeof eventSessions.$inferSelect;
-
-/** The event, if the caller organises it: 404 for no such event, 403 for anyone else (participants' data is organisers' only). */
-export async function loadOrganisedEvent(ctx: Ctx, eventId: number, db: DbOrTx = ctx.db): Promise<{ event: EventRow; actor: Actor }> {
-  const [event] = await db.select().from(events).where(eq(events.id, eventId));
-  if (!event) throw new AppError('not_found', 'attendance_event_not_found', { id: eventId });
-  return { event, actor: assertCanOrganize(ctx.actor, event) };
-}
 
 /** A session of that event (a session of another event is not found here). */
 export async function loadSessionOf(db: DbOrTx, event: EventRow, sessionId: number): Promise<SessionRow> {
@@ -31,12 +23,10 @@ export async function loadSessionOf(db: DbOrTx, event: EventRow, sessionId: numb
   return session;
 }
 
-/** Where audit entries of an event are filed, so its council and region see them. */
-export const auditPlaceOf = (e: EventRow) => ({ regionId: e.regionId, councilId: e.councilId });
 
 /** The check-in list of a session: every registration holding a seat (and any other recorded), with what was recorded; organisers only. */
 export async function getSessionAttendance(ctx: Ctx, eventId: number, sessionId: number) {
-  const { event } = await loadOrganisedEvent(ctx, eventId);
+  const { row: event } = await loadOrganizedEvent(ctx.db, ctx, eventId, false);
   const session = await loadSessionOf(ctx.db, event, sessionId);
   const r = eventRegistrations;
   const a = eventAttendance;
@@ -90,7 +80,7 @@ export async function getSessionAttendance(ctx: Ctx, eventId: number, sessionId:
  */
 export async function recordSessionAttendance(ctx: Ctx, eventId: number, sessionId: number, body: z.infer<typeof attendanceBody>) {
   await ctx.db.transaction(async (tx) => {
-    const { event, actor } = await loadOrganisedEvent(ctx, eventId, tx);
+    const { row: event, actor } = await loadOrganizedEvent(tx, ctx, eventId);
     const session = await loadSessionOf(tx, event, sessionId);
     if (event.status === 'cancelled') throw new AppError('conflict', 'attendance_event_cancelled');
     if (session.startsAt.getTime() > Date.now()) throw new AppError('conflict', 'attendance_session_not_started', { startsAt: session.startsAt.toISOString() });

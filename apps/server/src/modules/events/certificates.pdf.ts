@@ -1,4 +1,4 @@
-import { C, CONTENT_WIDTH, createPdf, el, F, newPage, PAGE, paragraph } from '../reports/render/pdf-layout.ts';
+import { C, CONTENT_WIDTH, createPdf, el, F, newPage, PAGE, paragraph, collectPdf } from '../reports/render/pdf-layout.ts';
 import { EVENT_KIND_LABELS_IT, formatDay, formatHours } from './attendance.format.ts';
 import type { EventKind } from '@mosaico/contracts/participation';
 
@@ -31,12 +31,7 @@ export async function renderCertificatePdf(c: CertificateDocument): Promise<Buff
     keywords: `attestato, partecipazione, ${c.eventTitle}, ${c.code}`,
   });
   const { doc, root } = l;
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (b: Buffer) => chunks.push(b));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectPdf(doc);
   newPage(l);
   doc.markContent('Artifact', { type: 'Layout' });
   doc.rect(0, 0, PAGE.width, 150).fill(C.primary);

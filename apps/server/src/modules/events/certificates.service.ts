@@ -8,7 +8,7 @@ import { translate } from '../../platform/http/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../auth/scope.ts';
 import { users } from '../users/users.schema.ts';
-import { auditPlaceOf, type EventRow, loadOrganisedEvent } from './attendance.service.ts';
+import { auditPlaceOf, loadOrganizedEvent } from './event-access.ts';
 import { formatCertificateCode, generateCertificateCode, maskHolderName, normaliseCertificateCode } from './certificates.code.ts';
 import { eventCertificates } from './certificates.schema.ts';
 import { computeEventHours } from './event-hours.service.ts';
@@ -47,7 +47,7 @@ async function presentCertificates(db: DbOrTx, rows: CertificateRow[]) {
 
 /** Every certificate of an event, live and revoked, newest first; organisers only. */
 export async function listCertificates(ctx: Ctx, eventId: number) {
-  const { event } = await loadOrganisedEvent(ctx, eventId);
+  const { row: event } = await loadOrganizedEvent(ctx.db, ctx, eventId, false);
   const rows = await ctx.db.select().from(eventCertificates).where(eq(eventCertificates.eventId, event.id)).orderBy(asc(eventCertificates.holderName), desc(eventCertificates.id));
   return { items: await presentCertificates(ctx.db, rows) };
 }
@@ -59,7 +59,7 @@ export async function listCertificates(ctx: Ctx, eventId: number) {
  */
 export async function issueCertificates(ctx: Ctx, eventId: number, body: z.infer<typeof issueCertificatesBody>) {
   return ctx.db.transaction(async (tx) => {
-    const { event, actor } = await loadOrganisedEvent(ctx, eventId, tx);
+    const { row: event, actor } = await loadOrganizedEvent(tx, ctx, eventId);
     await tx.select({ id: events.id }).from(events).where(eq(events.id, event.id)).for('update');
     if (event.certificateThreshold == null) throw new AppError('conflict', 'certificates_not_offered');
     const people = await computeEventHours(tx, event);
@@ -160,7 +160,7 @@ export async function loadCertificateForPdf(ctx: Ctx, typed: string) {
 export async function revokeCertificate(ctx: Ctx, typed: string, reason: string) {
   return ctx.db.transaction(async (tx) => {
     const { row } = await loadByCode(tx, typed);
-    const { event, actor } = await loadOrganisedEvent(ctx, row.eventId, tx);
+    const { row: event, actor } = await loadOrganizedEvent(tx, ctx, row.eventId);
     if (row.revokedAt) throw new AppError('conflict', 'certificate_already_revoked', { code: formatCertificateCode(row.code) });
     const [updated] = await tx
       .update(eventCertificates)
@@ -174,7 +174,7 @@ export async function revokeCertificate(ctx: Ctx, typed: string, reason: string)
       entityId: row.id,
       before: { revokedAt: null },
       after: { revokedAt: updated.revokedAt, reason },
-      ...auditPlaceOf(event as EventRow),
+      ...auditPlaceOf(event),
     });
     return (await presentCertificates(tx, [updated]))[0];
   });

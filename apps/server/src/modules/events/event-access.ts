@@ -35,10 +35,13 @@ export async function loadReadableEvent(ctx: Ctx, id: number) {
   return { actor, row, reach };
 }
 
-/** An event the caller organises, locked for the rest of the transaction. */
-export async function loadOrganizedEvent(tx: DbOrTx, ctx: Ctx, id: number) {
+/**
+ * An event the caller organises (401 anonymous, 404 none, 403 anyone else: participants' data is organisers' only),
+ * locked for the rest of the transaction unless `lock` is false.
+ */
+export async function loadOrganizedEvent(tx: DbOrTx, ctx: Ctx, id: number, lock = true) {
   const actor = requireActor(ctx.actor);
-  const row = await loadEventRow(tx, id, true);
+  const row = await loadEventRow(tx, id, lock);
   assertCanOrganize(actor, row);
   return { actor, row };
 }

@@ -1,20 +1,13 @@
 import { and, inArray, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { countRecordedBySession, type EventRow, listSessionsOf, loadOrganisedEvent } from './attendance.service.ts';
+import { countRecordedBySession, listSessionsOf } from './attendance.service.ts';
+import { type EventRow, loadOrganizedEvent } from './event-access.ts';
 import { eventCertificates } from './certificates.schema.ts';
 import { attendancePercent, reachesThreshold, sessionHours } from './event-hours.ts';
 import { type HoursSqlRow, selectHours } from './event-hours.queries.ts';
 
-export interface PersonHours {
-  registrationId: number;
-  fullName: string | null;
-  organizationName: string | null;
-  erased: boolean;
-  userId: number | null;
-  sessionsAttended: number;
-  hoursAttended: number;
-  totalHours: number;
+export interface PersonHours extends Omit<HoursSqlRow, 'eventId'> {
   percent: number;
   eligible: boolean;
 }
@@ -52,7 +45,7 @@ export async function liveCertificateCodes(db: DbOrTx, registrationIds: number[]
 
 /** Hours per person of an event, with its sessions and total hours; organisers only. */
 export async function getEventHours(ctx: Ctx, eventId: number) {
-  const { event } = await loadOrganisedEvent(ctx, eventId);
+  const { row: event } = await loadOrganizedEvent(ctx.db, ctx, eventId, false);
   const sessions = await listSessionsOf(ctx.db, event.id);
   const recorded = await countRecordedBySession(ctx.db, event.id);
   const people = await computeEventHours(ctx.db, event);

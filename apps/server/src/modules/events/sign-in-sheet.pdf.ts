@@ -1,4 +1,4 @@
-import { C, createPdf, drawPageFurniture, heading, newPage, paragraph } from '../reports/render/pdf-layout.ts';
+import { C, createPdf, drawPageFurniture, heading, newPage, paragraph, collectPdf } from '../reports/render/pdf-layout.ts';
 import { drawTable } from '../reports/render/pdf-tables.ts';
 import { formatHours, formatTime, formatWeekday } from './attendance.format.ts';
 
@@ -26,12 +26,7 @@ export async function renderSignInSheetPdf(s: SignInSheetDocument): Promise<Buff
   const title = `Foglio firme – ${s.eventTitle}`;
   const l = createPdf({ title, author: s.organizer, subject: `Foglio firme della sessione del ${formatWeekday(s.startsAt)}`, keywords: `foglio firme, presenze, ${s.eventTitle}` });
   const { doc, root } = l;
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (b: Buffer) => chunks.push(b));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectPdf(doc);
   // The running header and footer skip the first page, which carries the title: continuation pages get them.
   newPage(l);
   heading(l, root, 1, 'Foglio firme');

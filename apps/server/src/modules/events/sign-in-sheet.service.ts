@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { listSessionsOf, loadOrganisedEvent, loadSessionOf } from './attendance.service.ts';
+import { listSessionsOf, loadSessionOf } from './attendance.service.ts';
+import { loadOrganizedEvent } from './event-access.ts';
 import { sessionHours } from './event-hours.ts';
 import { eventRegistrations } from './events.schema.ts';
 import { renderSignInSheetPdf } from './sign-in-sheet.pdf.ts';
@@ -10,7 +11,7 @@ import { renderSignInSheetPdf } from './sign-in-sheet.pdf.ts';
  * organisers only, since it lists participants.
  */
 export async function renderSessionSignInSheet(ctx: Ctx, eventId: number, sessionId: number) {
-  const { event } = await loadOrganisedEvent(ctx, eventId);
+  const { row: event } = await loadOrganizedEvent(ctx.db, ctx, eventId, false);
   const session = await loadSessionOf(ctx.db, event, sessionId);
   const sessions = await listSessionsOf(ctx.db, event.id);
   const r = eventRegistrations;

@@ -46,6 +46,16 @@ export interface Layout {
   chapterOutline: PDFKit.PDFOutline | null;
 }
 
+/** The bytes of a PDF document, once it has been ended (listen before writing: pdfkit streams as it goes). */
+export function collectPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
 export function createPdf(info: { title: string; author: string; subject: string; keywords: string }): Layout {
   const doc = new PDFDocument({
     size: 'A4',

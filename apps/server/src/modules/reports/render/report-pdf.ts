@@ -1,6 +1,6 @@
 import type { ReportDocument } from '@mosaico/contracts/reports';
 import { writeBlock } from './pdf-blocks.ts';
-import { BODY_SIZE, C, CONTENT_WIDTH, createPdf, drawPageFurniture, F, heading, type Layout, newPage, PAGE, paragraph, type Struct, el } from './pdf-layout.ts';
+import { BODY_SIZE, C, CONTENT_WIDTH, createPdf, drawPageFurniture, F, heading, type Layout, newPage, PAGE, paragraph, type Struct, el, collectPdf } from './pdf-layout.ts';
 import { formatDateIt, STATUS_LABELS } from './report-format.ts';
 
 /**
@@ -16,12 +16,7 @@ export async function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
     subject: `${s.subtitle} – ${s.council.provinceName}, ${s.council.regionName}`,
     keywords: `monografia provinciale, immigrazione, ${s.council.provinceName}, ${s.council.regionName}, ${s.year}`,
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    l.doc.on('data', (c: Buffer) => chunks.push(c));
-    l.doc.on('end', () => resolve(Buffer.concat(chunks)));
-    l.doc.on('error', reject);
-  });
+  const done = collectPdf(l.doc);
 
   writeCover(l, doc);
   newPage(l);
