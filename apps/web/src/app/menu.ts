@@ -21,7 +21,9 @@ const always = () => true;
 
 /** The main menu, by role: entries a user cannot use are not shown (the API refuses them anyway). */
 export const MENU: MenuItem[] = [
-  { to: '/territori', label: 'nav.territories', description: 'home.shortcuts.territories', icon: 'map-marker', group: 'main', visible: always },
+  // Reference data, used less often than the work below: the header's menu keeps one line, so it is reached from the
+  // home page and from the councils page.
+  { to: '/territori', label: 'nav.territories', description: 'home.shortcuts.territories', icon: 'map-marker', group: 'home', visible: always },
   { to: '/consigli', label: 'nav.councils', description: 'home.shortcuts.councils', icon: 'pa', group: 'main', visible: always },
   { to: '/organizzazioni', label: 'nav.organizations', description: 'home.shortcuts.organizations', icon: 'box', group: 'main', visible: always },
   { to: '/moduli', label: 'nav.forms', description: 'home.shortcuts.forms', icon: 'file', group: 'main', visible: always },

@@ -22,6 +22,9 @@ export function CouncilsPage() {
     <>
       <Breadcrumb items={[{ label: t('nav.councils') }]} />
       <PageTitle title={t('councils.title')} lead={t('councils.lead')} />
+      <p>
+        <Link to="/territori">{t('councils.territoriesLink')}</Link>
+      </p>
       <form id="councils-filter" className="row g-3 align-items-start filter-form" onSubmit={submit} aria-label={t('common.filters')}>
         <div className="col-md-6">
           <SelectField

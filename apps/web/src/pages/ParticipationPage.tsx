@@ -87,9 +87,9 @@ export function ParticipationPage() {
                   {[
                     ['associationsEngaged', f.integer(o.associationsEngaged), t('participation.overview.associationsEngagedHint', { takingPart: o.associationsTakingPart, registered: o.associationsRegistered })],
                     ['meetingsHeld', f.integer(o.meetingsHeld), null],
-                    ['trainingHours', f.decimal(o.trainingHoursDelivered), null],
-                    ['personHours', f.decimal(o.personHoursAttended), null],
-                    ['responseRate', rate == null ? '—' : `${f.decimal(rate * 100)} %`, t('participation.overview.responseRateHint', { answered: o.questionnaires.answered, sent: o.questionnaires.sent })],
+                    ['trainingHours', f.hours(o.trainingHoursDelivered), null],
+                    ['personHours', f.hours(o.personHoursAttended), null],
+                    ['responseRate', f.share(rate), t('participation.overview.responseRateHint', { answered: o.questionnaires.answered, sent: o.questionnaires.sent })],
                     ['workingGroups', f.integer(o.workingGroupsActive), null],
                   ].map(([key, value, hint]) => (
                     <div key={key as string} className="col-6 col-lg-4 mb-4">

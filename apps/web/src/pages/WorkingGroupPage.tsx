@@ -50,7 +50,7 @@ export function WorkingGroupPage() {
             { key: 'who', header: t('workingGroups.members.who'), rowHeader: true, render: who },
             { key: 'role', header: t('workingGroups.members.role'), render: (m) => t(`workingGroups.roles.${m.role}`) },
             ...(g.canEdit ? [{ key: 'email', header: t('workingGroups.members.email'), render: (m: (typeof g.members)[number]) => m.email ?? '—' }] : []),
-            { key: 'hours', header: t('workingGroups.members.trainingHours'), numeric: true, render: (m) => f.decimal(m.trainingHours) },
+            { key: 'hours', header: t('workingGroups.members.trainingHours'), numeric: true, render: (m) => f.hours(m.trainingHours) },
             ...(g.canEdit
               ? [
                   {
@@ -85,7 +85,7 @@ export function WorkingGroupPage() {
             { key: 'date', header: t('workingGroups.meetings.date'), render: (m) => f.date(m.firstDate) },
             { key: 'status', header: t('workingGroups.meetings.status'), render: (m) => t(`workingGroups.meetings.statuses.${m.status}`) },
             { key: 'sessions', header: t('workingGroups.meetings.sessions'), numeric: true, render: (m) => f.integer(m.sessions) },
-            { key: 'hours', header: t('workingGroups.meetings.hours'), numeric: true, render: (m) => f.decimal(m.hours) },
+            { key: 'hours', header: t('workingGroups.meetings.hours'), numeric: true, render: (m) => f.hours(m.hours) },
           ]}
         />
       </section>

@@ -8,6 +8,7 @@ import { loadDemoStatistics } from '../statistics/statistics-demo.seed.ts';
 import { createOrganization } from '../organizations/organizations.service.ts';
 import { loadAssociationsDemo } from '../associations/associations-demo.seed.ts';
 import { loadQuestionnairesDemo } from '../questionnaires/questionnaires-demo.seed.ts';
+import { loadTargetsDemo } from '../targets/targets-demo.seed.ts';
 import { loadDataSourcesDemo } from '../statistics/data-sources-demo.seed.ts';
 import { resolveTerritory } from '../territories/territories.service.ts';
 import { createUser } from '../users/users.service.ts';
@@ -76,5 +77,6 @@ export async function loadDemoData(deps: { db: Db; config: Config; mailer: Maile
   await loadEventsDemo(ctx);
   await loadAssociationsDemo(ctx);
   await loadQuestionnairesDemo(ctx, milano.id);
+  await loadTargetsDemo(ctx);
   return accounts.map(({ role, email, scope }) => ({ role, email, scope }));
 }

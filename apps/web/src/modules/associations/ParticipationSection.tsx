@@ -29,7 +29,7 @@ export function ParticipationSection({ id }: { id: number }) {
           <DescriptionList
             items={[
               { label: t('associations.participation.events'), value: f.integer(p.data.eventsAttended) },
-              { label: t('associations.participation.hours'), value: f.decimal(p.data.hoursAttended) },
+              { label: t('associations.participation.hours'), value: f.hours(p.data.hoursAttended) },
               { label: t('associations.participation.questionnaires'), value: f.integer(p.data.questionnairesAnswered) },
               { label: t('associations.participation.rooms'), value: t('associations.participation.roomsUnavailable') },
             ]}
@@ -42,7 +42,7 @@ export function ParticipationSection({ id }: { id: number }) {
             columns={[
               { key: 'year', header: t('associations.participation.year'), rowHeader: true, render: (y) => y.year },
               { key: 'events', header: t('associations.participation.events'), numeric: true, render: (y) => f.integer(y.events) },
-              { key: 'hours', header: t('associations.participation.hours'), numeric: true, render: (y) => f.decimal(y.hours) },
+              { key: 'hours', header: t('associations.participation.hours'), numeric: true, render: (y) => f.hours(y.hours) },
               { key: 'questionnaires', header: t('associations.participation.questionnaires'), numeric: true, render: (y) => f.integer(y.questionnaires) },
             ]}
           />
@@ -56,7 +56,7 @@ export function ParticipationSection({ id }: { id: number }) {
                 { key: 'kind', header: t('associations.participation.kind'), render: (e) => kindOf(e.kind) },
                 { key: 'date', header: t('associations.participation.date'), render: (e) => f.date(e.firstDate) },
                 { key: 'people', header: t('associations.participation.people'), numeric: true, render: (e) => f.integer(e.people) },
-                { key: 'hours', header: t('associations.participation.hours'), numeric: true, render: (e) => f.decimal(e.hours) },
+                { key: 'hours', header: t('associations.participation.hours'), numeric: true, render: (e) => f.hours(e.hours) },
               ]}
             />
           )}
