@@ -4,6 +4,7 @@ import { type EventHours, signInSheetUrl, useEventHours } from '../modules/atten
 import { CertificatesPanel } from '../modules/attendance/CertificatesPanel.tsx';
 import { CheckInList } from '../modules/attendance/CheckInList.tsx';
 import { HoursTable } from '../modules/attendance/HoursTable.tsx';
+import { useEventTime } from '../modules/events/useEventTime.ts';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
 import { useFormat } from '../ui/format.ts';
 import { Loading } from '../ui/Loading.tsx';
@@ -36,8 +37,9 @@ function Loaded({ hours }: { hours: EventHours }) {
   const sessionNumber = (sid: number) => hours.sessions.findIndex((s) => s.id === sid) + 1;
   const chosen = Number(params.get('sessione')) || null;
   const session = hours.sessions.find((s) => s.id === chosen) ?? null;
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(f.locale, { hour: '2-digit', minute: '2-digit' });
-  const label = (s: EventHours['sessions'][number]) => t('attendance.sessions.label', { n: sessionNumber(s.id), date: f.dateTime(s.startsAt) });
+  // Sessions are planned in Italian time, whatever the browser's zone.
+  const et = useEventTime();
+  const label = (s: EventHours['sessions'][number]) => t('attendance.sessions.label', { n: sessionNumber(s.id), date: `${et.short(s.startsAt)}, ${et.time(s.startsAt)}` });
   return (
     <>
       <Breadcrumb items={[{ label: t('attendance.eventsNav'), to: '/eventi' }, { label: hours.event.title, to: `/eventi/${eventId}` }, { label: t('attendance.nav') }]} />
@@ -52,8 +54,8 @@ function Loaded({ hours }: { hours: EventHours }) {
         empty={t('attendance.sessions.none')}
         columns={[
           { key: 'n', header: t('attendance.fields.session'), rowHeader: true, render: (s) => `${sessionNumber(s.id)}${s.title ? ` · ${s.title}` : ''}` },
-          { key: 'when', header: t('attendance.fields.when'), render: (s) => `${f.dateTime(s.startsAt)}–${time(s.endsAt)}` },
-          { key: 'hours', header: t('attendance.fields.hours'), numeric: true, render: (s) => s.hours.toLocaleString(f.locale) },
+          { key: 'when', header: t('attendance.fields.when'), render: (s) => `${et.short(s.startsAt)}, ${et.time(s.startsAt)}–${et.time(s.endsAt)}` },
+          { key: 'hours', header: t('attendance.fields.hours'), numeric: true, render: (s) => f.hours(s.hours) },
           { key: 'recorded', header: t('attendance.fields.recorded'), numeric: true, render: (s) => s.recorded },
           {
             key: 'actions',

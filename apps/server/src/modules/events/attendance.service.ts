@@ -8,7 +8,7 @@ import { translate } from '../../platform/http/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { users } from '../users/users.schema.ts';
 import { sessionHours } from './event-hours.ts';
-import { auditPlaceOf, type EventRow, loadOrganizedEvent } from './event-access.ts';
+import { auditPlaceOf, type EventRow, loadOrganizedEvent, registrantName } from './event-access.ts';
 import { eventAttendance, eventRegistrations, eventSessions, } from './events.schema.ts';
 
 export type SessionRow = typeof eventSessions.$inferSelect;
@@ -33,7 +33,7 @@ export async function getSessionAttendance(ctx: Ctx, eventId: number, sessionId:
   const rows = await ctx.db
     .select({
       registrationId: r.id,
-      fullName: r.fullName,
+      fullName: registrantName,
       organizationName: r.organizationName,
       erasedAt: r.erasedAt,
       status: r.status,
@@ -46,7 +46,7 @@ export async function getSessionAttendance(ctx: Ctx, eventId: number, sessionId:
     .leftJoin(a, and(eq(a.registrationId, r.id), eq(a.sessionId, session.id)))
     .leftJoin(users, eq(users.id, a.recordedBy))
     .where(and(eq(r.eventId, event.id), sql`(${r.status} = 'registered' or ${a.present} is not null)`))
-    .orderBy(sql`${r.erasedAt} is not null`, asc(sql`lower(coalesce(${r.fullName}, ''))`), asc(r.id));
+    .orderBy(sql`${r.erasedAt} is not null`, asc(sql`lower(coalesce(${registrantName}, ''))`), asc(r.id));
   const last = rows.filter((x) => x.recordedAt).sort((x, y) => (y.recordedAt?.getTime() ?? 0) - (x.recordedAt?.getTime() ?? 0))[0];
   return {
     event: { id: event.id, title: event.title },
@@ -89,7 +89,7 @@ export async function recordSessionAttendance(ctx: Ctx, eventId: number, session
     const found = new Map(
       (
         await tx
-          .select({ id: eventRegistrations.id, eventId: eventRegistrations.eventId, status: eventRegistrations.status, fullName: eventRegistrations.fullName })
+          .select({ id: eventRegistrations.id, eventId: eventRegistrations.eventId, status: eventRegistrations.status, fullName: registrantName })
           .from(eventRegistrations)
           .where(inArray(eventRegistrations.id, ids))
       ).map((r) => [r.id, r]),

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError, fieldError } from '../../platform/http/errors.ts';
@@ -10,7 +10,7 @@ import { organizations } from '../organizations/organizations.schema.ts';
 import { territories } from '../territories/territories.schema.ts';
 import { workingGroups } from '../working-groups/working-groups.schema.ts';
 import { assertCanOrganize, canReadEvent, type EventPlace } from './events.policy.ts';
-import { events } from './events.schema.ts';
+import { eventRegistrations, events } from './events.schema.ts';
 
 // Loading an event for reading or organising, and resolving where a new or changed event sits.
 
@@ -45,6 +45,12 @@ export async function loadOrganizedEvent(tx: DbOrTx, ctx: Ctx, id: number, lock 
   assertCanOrganize(actor, row);
   return { actor, row };
 }
+
+/**
+ * A registration's name as lists and certificates print it: the external participant's own, or the platform user's
+ * (kept once, in users, so a registration never copies it).
+ */
+export const registrantName = sql<string | null>`coalesce(${eventRegistrations.fullName}, (select u.name from users u where u.id = ${eventRegistrations.userId}))`;
 
 /** Where audit entries of an event are filed, so its organisers' audit page lists them. */
 export const auditPlaceOf = (e: EventRow) => ({ regionId: e.regionId, councilId: e.councilId });

@@ -32,14 +32,15 @@ export async function selectHours(db: DbOrTx, eventIds: number[] | 'all'): Promi
       select a.registration_id, count(*)::int as n, sum(s.hours) as hours
       from event_attendance a join s on s.id = a.session_id
       where a.present group by a.registration_id)
-    select r.event_id as "eventId", r.id as "registrationId", r.full_name as "fullName", r.organization_name as "organizationName",
+    select r.event_id as "eventId", r.id as "registrationId", coalesce(r.full_name, u.name) as "fullName", r.organization_name as "organizationName",
       r.erased_at is not null as erased, r.user_id as "userId",
       coalesce(at.n, 0) as "sessionsAttended", round(coalesce(at.hours, 0)::numeric, 2)::float8 as "hoursAttended",
       round(coalesce(t.total, 0)::numeric, 2)::float8 as "totalHours"
     from event_registrations r
+    left join users u on u.id = r.user_id
     left join attended at on at.registration_id = r.id
     left join totals t on t.event_id = r.event_id
     where ${registrationsOf} and (r.status = 'registered' or at.n > 0)
-    order by r.event_id, r.erased_at is not null, lower(coalesce(r.full_name, '')), r.id`);
+    order by r.event_id, r.erased_at is not null, lower(coalesce(r.full_name, u.name, '')), r.id`);
   return (result as unknown as { rows: HoursSqlRow[] }).rows;
 }

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { type Cast, setUpCast } from '../organizations/organizations.fixtures.ts';
 import { insertEvent, insertRegistrations, TWELVE } from './attendance.fixtures.ts';
+import { users } from '../users/users.schema.ts';
+import { pdfText } from './attendance.test-helpers.ts';
 import { eventRegistrations, eventSessions } from './events.schema.ts';
 
 let t: TestApp;
@@ -89,5 +91,22 @@ describe('hours per person', () => {
     expect((await c.provider.get(`/api/v1/events/${eventId}/hours`)).statusCode).toBe(403);
     expect((await c.anon.get(`/api/v1/events/${eventId}/hours`)).statusCode).toBe(401);
     expect((await c.milano.get('/api/v1/events/999999/hours')).statusCode).toBe(404);
+  });
+
+  it('names a platform user by their account, on the hours, the check-in list, the sign-in sheet and the certificate', async () => {
+    const [user] = await t.database.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, 'napoli@attori.test'));
+    const [reg] = await t.database.db.insert(eventRegistrations).values({ eventId, userId: user.id, status: 'registered' }).returning();
+    for (const sessionId of sessionIds) {
+      const res = await c.milano.put(`/api/v1/events/${eventId}/sessions/${sessionId}/attendance`, { entries: [{ registrationId: reg.id, present: true }] });
+      expect(res.statusCode).toBe(200);
+    }
+    const row = (await c.milano.get(`/api/v1/events/${eventId}/hours`)).json().rows.find((r: { registrationId: number }) => r.registrationId === reg.id);
+    expect(row).toMatchObject({ fullName: user.name, hoursAttended: 30, eligible: true });
+    const list = (await c.milano.get(`/api/v1/events/${eventId}/sessions/${sessionIds[0]}/attendance`)).json();
+    expect(JSON.stringify(list)).toContain(user.name);
+    const sheet = await c.milano.get(`/api/v1/events/${eventId}/sessions/${sessionIds[0]}/sign-in-sheet.pdf`);
+    expect(pdfText(sheet.rawPayload)).toContain(user.name);
+    const issued = (await c.milano.post(`/api/v1/events/${eventId}/certificates`, { registrationIds: [reg.id] })).json();
+    expect(issued.issued).toEqual([expect.objectContaining({ registrationId: reg.id, holderName: user.name })]);
   });
 });

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { listSessionsOf, loadSessionOf } from './attendance.service.ts';
-import { loadOrganizedEvent } from './event-access.ts';
+import { loadOrganizedEvent, registrantName } from './event-access.ts';
 import { sessionHours } from './event-hours.ts';
 import { eventRegistrations } from './events.schema.ts';
 import { renderSignInSheetPdf } from './sign-in-sheet.pdf.ts';
@@ -16,10 +16,10 @@ export async function renderSessionSignInSheet(ctx: Ctx, eventId: number, sessio
   const sessions = await listSessionsOf(ctx.db, event.id);
   const r = eventRegistrations;
   const people = await ctx.db
-    .select({ fullName: r.fullName, organizationName: r.organizationName })
+    .select({ fullName: registrantName, organizationName: r.organizationName })
     .from(r)
     .where(and(eq(r.eventId, event.id), eq(r.status, 'registered'), isNull(r.erasedAt)))
-    .orderBy(asc(sql`lower(coalesce(${r.fullName}, ''))`), asc(r.id));
+    .orderBy(asc(sql`lower(coalesce(${registrantName}, ''))`), asc(r.id));
   const pdf = await renderSignInSheetPdf({
     eventTitle: event.title,
     organizer: event.organizerName,

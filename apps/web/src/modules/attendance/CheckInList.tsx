@@ -6,6 +6,7 @@ import { useFormErrors } from '../../ui/form.ts';
 import { useFormat } from '../../ui/format.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
+import { useEventTime } from '../events/useEventTime.ts';
 import { signInSheetUrl, useRecordAttendance, useSessionAttendance } from './api.ts';
 
 /**
@@ -15,6 +16,7 @@ import { signInSheetUrl, useRecordAttendance, useSessionAttendance } from './api
 export function CheckInList({ eventId, sessionId, heading }: { eventId: number; sessionId: number; heading: string }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const et = useEventTime();
   const flash = useFlash();
   const list = useSessionAttendance(eventId, sessionId);
   const record = useRecordAttendance(eventId, sessionId);
@@ -56,7 +58,7 @@ export function CheckInList({ eventId, sessionId, heading }: { eventId: number; 
           </a>
         </p>
         {!session.started ? (
-          <p className="text-secondary">{t('attendance.checkIn.notStarted', { when: f.dateTime(session.startsAt) })}</p>
+          <p className="text-secondary">{t('attendance.checkIn.notStarted', { when: `${et.day(session.startsAt)}, ${et.time(session.startsAt)}` })}</p>
         ) : rows.length === 0 ? (
           <p className="text-secondary">{t('attendance.checkIn.nobody')}</p>
         ) : (
