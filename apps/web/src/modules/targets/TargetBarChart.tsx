@@ -28,7 +28,7 @@ export default function TargetBarChart({ categories, values, label, format }: Ta
       textStyle: { fontFamily: 'Titillium Web, sans-serif', color: '#1a1a1a' },
       grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'item', valueFormatter: (v: number) => format(v) },
-      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
+      xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => format(v) } },
       yAxis: { type: 'category', data: categories, inverse: true, axisLabel: { color: '#1a1a1a' } },
       series: [{ type: 'bar', data: values, barMaxWidth: 22, itemStyle: { color: '#0066cc' }, label: { show: true, position: 'right', color: '#1a1a1a', formatter: (p: { value: number }) => format(p.value) } }],
     });
