@@ -79,8 +79,11 @@ export const member = z.object({
   role: z.enum(WORKING_GROUP_ROLES),
   joinedOn: z.string().nullable(),
   leftOn: z.string().nullable(),
-  /** Hours of training (course and training-day sessions) the member attended. */
-  trainingHours: z.number(),
+  /**
+   * Hours of training (course and training-day sessions) the member attended, for those who keep the group; null for
+   * other readers, since attendance is the organisers' to see.
+   */
+  trainingHours: z.number().nullable(),
 });
 
 export const meeting = z.object({

@@ -41,6 +41,20 @@ describe('seats and the waiting list', () => {
     expect(detail).toMatchObject({ registeredCount: 2, waitingCount: 2, myRegistration: { status: 'waiting', position: 2 }, canRegister: false });
   });
 
+  it('promotes nobody on a cancelled event, and tells nobody a seat is theirs', async () => {
+    const e = await makePublishedEvent(c.milano, eventBody(c.milanoCouncil, { capacity: 1 }));
+    const first = (await register(e.id, external(21))).json();
+    expect((await register(e.id, external(22))).json()).toMatchObject({ status: 'waiting' });
+    const version = (await c.milano.get(`${EVENTS}/${e.id}`)).json().version;
+    expect((await c.milano.patch(`${EVENTS}/${e.id}`, { status: 'cancelled', capacity: 5, version })).statusCode).toBe(200);
+    const mailsBefore = (await t.database.db.select().from(outbox)).length;
+    const res = await c.milano.delete(`${EVENTS}/${e.id}/registrations/${first.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().promoted).toEqual([]);
+    expect((await list(e.id)).waitingCount).toBe(1);
+    expect((await t.database.db.select().from(outbox)).length).toBe(mailsBefore);
+  });
+
   it('cancelling a seat promotes the first waiting person in the same transaction, tells them, and audits both', async () => {
     const e = await makePublishedEvent(c.milano, eventBody(c.milanoCouncil, { capacity: 1 }));
     const first = (await register(e.id, external(3))).json();

@@ -1,5 +1,5 @@
 import type { registrationBody } from '@mosaico/contracts/events';
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -10,7 +10,7 @@ import { eraseCertificateHolder } from './certificates.service.ts';
 import { auditPlaceOf, type EventRow, loadOrganizedEvent, loadReadableEvent } from './event-access.ts';
 import { promotionMail } from './event-mails.ts';
 import { canOrganizeEvent } from './events.policy.ts';
-import { eventRegistrations, events } from './events.schema.ts';
+import { eventRegistrations, eventSessions, events } from './events.schema.ts';
 import { sessionsOf } from './events.queries.ts';
 
 // Registrations: seats, the waiting list in order of registration, cancellation with promotion, and the external
@@ -68,6 +68,8 @@ export const eventLink = (ctx: Ctx, id: number) => `${(ctx.config.PUBLIC_URL ?? 
  * locked); each promoted person is told by e-mail. Returns the promoted registrations' ids.
  */
 export async function promoteWaiting(tx: DbOrTx, ctx: Ctx, e: EventRow): Promise<number[]> {
+  // A seat freed on a cancelled event, or once its last session is over, is nobody's to take: no "seat confirmed" mail.
+  if (e.status === 'cancelled' || (await hasEnded(tx, e.id))) return [];
   const free = e.capacity == null ? Number.POSITIVE_INFINITY : e.capacity - (await seatsTaken(tx, e.id));
   if (free <= 0) return [];
   const query = tx.select().from(eventRegistrations).where(and(eq(eventRegistrations.eventId, e.id), eq(eventRegistrations.status, 'waiting'))).orderBy(...waitingOrder);
@@ -78,6 +80,11 @@ export async function promoteWaiting(tx: DbOrTx, ctx: Ctx, e: EventRow): Promise
     await recordAudit(tx, ctx, { action: 'promote_registration', entityType: 'event', entityId: e.id, before: auditView(r), after: { ...auditView(r), status: 'registered' }, ...auditPlaceOf(e) });
   }
   return next.map((r) => r.id);
+}
+
+async function hasEnded(tx: DbOrTx, eventId: number): Promise<boolean> {
+  const [last] = await tx.select({ endsAt: max(eventSessions.endsAt) }).from(eventSessions).where(eq(eventSessions.eventId, eventId));
+  return last?.endsAt != null && last.endsAt.getTime() <= Date.now();
 }
 
 /** A 409 naming who is already registered. */

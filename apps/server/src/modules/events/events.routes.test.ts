@@ -5,7 +5,7 @@ import { auditLog } from '../audit/audit.schema.ts';
 import { type Cast, setUpCast } from '../organizations/organizations.fixtures.ts';
 import { createTestUser, regionIdOf } from '../users/users.fixtures.ts';
 import { countEventRows, EVENTS, eventBody, makeEvent, makePublishedEvent, makeWorkingGroup, sessionBody } from './events.fixtures.ts';
-import { events } from './events.schema.ts';
+import { eventAttendance, eventSessions, events } from './events.schema.ts';
 
 let t: TestApp;
 let c: Cast;
@@ -103,6 +103,16 @@ describe('creating, changing and deleting events', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toBe('Ci sono 1 iscrizioni a questo evento: annullalo invece di eliminarlo, così iscrizioni e presenze restano.');
     expect(await stored(busy.id)).toBeDefined();
+    // Someone who attended and then cancelled keeps their hours: the event is still not deleted.
+    const attended = await makePublishedEvent(c.milano, eventBody(c.milanoCouncil));
+    const reg = (await c.tutor.post(`${EVENTS}/${attended.id}/registrations`, { kind: 'self' })).json();
+    const [session] = await t.database.db.select().from(eventSessions).where(eq(eventSessions.eventId, attended.id));
+    await t.database.db.insert(eventAttendance).values({ sessionId: session.id, registrationId: reg.id, present: true });
+    expect((await c.milano.delete(`${EVENTS}/${attended.id}/registrations/${reg.id}`)).statusCode).toBe(200);
+    const kept = await c.milano.delete(`${EVENTS}/${attended.id}`, { 'if-match': `"${(await stored(attended.id))?.version}"` });
+    expect(kept.statusCode).toBe(409);
+    expect(kept.json().error.message).toBe('Per questo evento sono state registrate presenze: annullalo invece di eliminarlo, così ore e attestati restano.');
+    expect(await stored(attended.id)).toBeDefined();
   });
 
   it('ties a working group’s course to the group’s territory', async () => {

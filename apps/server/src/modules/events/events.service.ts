@@ -12,7 +12,7 @@ import { territories } from '../territories/territories.schema.ts';
 import { workingGroups } from '../working-groups/working-groups.schema.ts';
 import { assertOrganizerOf, auditPlaceOf, type EventRow, loadEventReach, loadOrganizedEvent, loadReadableEvent, resolveEventPlace } from './event-access.ts';
 import { promoteWaiting } from './event-registrations.service.ts';
-import { eventRegistrations, eventSessions, events } from './events.schema.ts';
+import { eventAttendance, eventRegistrations, eventSessions, events } from './events.schema.ts';
 import { inRegion, presentDetail, presentSummaries, readableCondition, withSessionDay } from './events.queries.ts';
 
 type CreateBody = z.infer<typeof eventCreateBody>;
@@ -150,7 +150,7 @@ export async function updateEvent(ctx: Ctx, id: number, patch: z.infer<typeof ev
 
 /**
  * Deletes an event with its sessions and materials, at the version read; its organisers. An event people registered
- * to is cancelled instead, so their registrations, attendance and hours are kept.
+ * to, or attended, is cancelled instead, so their registrations, attendance, hours and certificates are kept.
  */
 export async function deleteEvent(ctx: Ctx, id: number, version?: number) {
   requireActor(ctx.actor);
@@ -159,6 +159,9 @@ export async function deleteEvent(ctx: Ctx, id: number, version?: number) {
     if (row.version !== requireVersion(ctx.lang, version)) throw versionConflict(row.version);
     const [{ n }] = await tx.select({ n: count() }).from(eventRegistrations).where(and(eq(eventRegistrations.eventId, id), ne(eventRegistrations.status, 'cancelled')));
     if (n) throw new AppError('conflict', 'event_has_registrations', { n });
+    // Those who cancelled after attending keep their hours and certificates, which a deletion would take away.
+    const [attended] = await tx.select({ n: count() }).from(eventAttendance).innerJoin(eventSessions, eq(eventSessions.id, eventAttendance.sessionId)).where(and(eq(eventSessions.eventId, id), eq(eventAttendance.present, true)));
+    if (attended.n) throw new AppError('conflict', 'event_has_attendance');
     const before = await presentDetail(tx, actor, row);
     await tx.delete(events).where(eq(events.id, id));
     await recordAudit(tx, ctx, { action: 'delete', entityType: 'event', entityId: id, before, ...auditPlaceOf(row) });

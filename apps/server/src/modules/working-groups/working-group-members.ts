@@ -41,7 +41,10 @@ async function trainingHours(db: DbOrTx, groupId: number): Promise<Map<number, n
   return new Map(rows.map((r) => [num(r.mid), roundHours(r.hours)]));
 }
 
-/** The members with their training hours; an external person's e-mail only for those who keep the group. */
+/**
+ * The members; their training hours (drawn from attendance, which is the organisers' to see) and an external person's
+ * e-mail only for those who keep the group — others get null.
+ */
 export async function listMembers(db: DbOrTx, g: GroupRow, keeper: boolean, memberId?: number) {
   const rows = await db
     .select({ m: workingGroupMembers, orgName: organizations.name, userName: users.name })
@@ -50,7 +53,7 @@ export async function listMembers(db: DbOrTx, g: GroupRow, keeper: boolean, memb
     .leftJoin(users, eq(users.id, workingGroupMembers.userId))
     .where(and(eq(workingGroupMembers.groupId, g.id), memberId ? eq(workingGroupMembers.id, memberId) : undefined))
     .orderBy(sql`case ${workingGroupMembers.role} when 'coordinator' then 0 when 'facilitator' then 1 when 'member' then 2 else 3 end`, workingGroupMembers.id);
-  const hours = await trainingHours(db, g.id);
+  const hours = keeper ? await trainingHours(db, g.id) : null;
   return rows.map(({ m, orgName, userName }) => ({
     id: m.id,
     organization: m.organizationId && orgName ? { id: m.organizationId, name: orgName } : null,
@@ -60,7 +63,7 @@ export async function listMembers(db: DbOrTx, g: GroupRow, keeper: boolean, memb
     role: m.role,
     joinedOn: m.joinedOn,
     leftOn: m.leftOn,
-    trainingHours: hours.get(m.id) ?? 0,
+    trainingHours: hours ? (hours.get(m.id) ?? 0) : null,
   }));
 }
 

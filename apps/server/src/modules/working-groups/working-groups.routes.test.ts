@@ -124,7 +124,11 @@ describe('members, meetings and training hours', () => {
     ]);
     expect(detail.meetingsCount).toBe(2);
     const reader = (await c.provider.get(`${api}/${g.id}`)).json();
-    expect(reader.members.map((x: { email: string | null }) => x.email)).toEqual([null, null, null]);
+    expect(reader.members.map((x: { email: string | null; trainingHours: number | null }) => [x.email, x.trainingHours])).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
     expect(reader.meetings.map((x: { title: string }) => x.title)).not.toContain('Bozza');
 
     const changed = await c.milano.patch(`${api}/${g.id}/members/${ext.id}`, { role: 'observer', leftOn: '2025-12-31' });

@@ -376,6 +376,7 @@ const messages: Catalogue = {
   },
   event_publish_without_sessions: { it: 'Aggiungi almeno una sessione prima di pubblicare l’evento (si crea come bozza).', en: 'Add at least one session before publishing the event (it is created as a draft).' },
   event_has_registrations: { it: 'Ci sono {n} iscrizioni a questo evento: annullalo invece di eliminarlo, così iscrizioni e presenze restano.', en: '{n} people are registered to this event: cancel it instead of deleting it, so registrations and attendance are kept.' },
+  event_has_attendance: { it: 'Per questo evento sono state registrate presenze: annullalo invece di eliminarlo, così ore e attestati restano.', en: 'Attendance was recorded for this event: cancel it instead of deleting it, so hours and certificates are kept.' },
   event_cancelled: { it: 'L’evento è annullato: non si possono aggiungere iscrizioni né sessioni.', en: 'The event is cancelled: no registrations or sessions can be added.' },
   event_registration_closed: { it: 'Le iscrizioni a questo evento non sono aperte.', en: 'Registration for this event is not open.' },
   event_over: { it: 'L’evento è già concluso: non ci si può più iscrivere.', en: 'The event is over: registration is no longer possible.' },
