@@ -119,6 +119,8 @@ export const invitationStatus = z.object({
       user: z.object({ id: z.number().int(), name: z.string() }).nullable(),
       organization: z.object({ id: z.number().int(), name: z.string() }).nullable(),
       sentAt: z.string().nullable(),
+      answered: z.boolean(),
+      /** When the link was used; null for anonymous questionnaires. */
       answeredAt: z.string().nullable(),
     }),
   ),
@@ -165,7 +167,7 @@ export const questionResult = z.discriminatedUnion('kind', [
     type: z.string(),
     answered: z.number().int(),
     /** Open answers, newest first; `by` only for non-anonymous questionnaires. */
-    answers: z.array(z.object({ text: z.string(), submittedAt: z.string(), by: z.string().nullable() })),
+    answers: z.array(z.object({ text: z.string(), submittedAt: z.string().nullable(), by: z.string().nullable() })),
   }),
   z.object({ kind: z.literal('other'), code: z.string(), label: z.string(), type: z.string(), answered: z.number().int() }),
 ]);

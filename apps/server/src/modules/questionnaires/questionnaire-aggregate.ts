@@ -1,10 +1,13 @@
 import type { QuestionResult } from '@mosaico/contracts/questionnaires';
 import type { FormDefinition, Item, Option } from '@mosaico/form-engine/definition';
 
-/** One stored answer as the aggregation reads it; `by` names the respondent (never for anonymous questionnaires). */
+/**
+ * One stored answer as the aggregation reads it; `by` names the respondent and `submittedAt` dates the answer — both
+ * null for anonymous questionnaires, so no day can match an answer to an invitation used that day.
+ */
 export interface AnswerRow {
   values: Record<string, unknown>;
-  submittedAt: Date;
+  submittedAt: Date | null;
   by: string | null;
 }
 
@@ -77,8 +80,8 @@ export function aggregateAnswers(def: FormDefinition, answers: AnswerRow[], lang
     if (TEXTUAL.has(item.type)) {
       const list = given
         .filter((a) => typeof a.values[item.code] === 'string')
-        .sort((x, y) => y.submittedAt.getTime() - x.submittedAt.getTime())
-        .map((a) => ({ text: String(a.values[item.code]), submittedAt: a.submittedAt.toISOString(), by: a.by }));
+        .sort((x, y) => (y.submittedAt?.getTime() ?? 0) - (x.submittedAt?.getTime() ?? 0))
+        .map((a) => ({ text: String(a.values[item.code]), submittedAt: a.submittedAt?.toISOString() ?? null, by: a.by }));
       return { kind: 'text', ...base, answered: list.length, answers: list };
     }
     // Tables, repeats and disaggregated figures do not belong in a feedback questionnaire: counted, not summarised.

@@ -176,6 +176,17 @@ describe('invitations and answers by link', () => {
 });
 
 describe('signed-in answers and anonymity', () => {
+  it('knows a platform user invited by their address: answered by the link, not again signed in', async () => {
+    const q = await openDefault(c.milano, milano());
+    expect((await c.milano.post(`${api}/${q.id}/invitations`, { emails: ['Provider@Attori.test'] })).json()).toEqual({ sent: 1, skipped: [] });
+    const token = await tokenFor(t, 'provider@attori.test');
+    expect((await client(t.app).post(`${pub}/${token}/responses`, { values: GOOD_ANSWER })).statusCode).toBe(201);
+    const again = await c.provider.post(`${api}/${q.id}/responses`, { values: GOOD_ANSWER });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe('Hai già risposto a questo questionario: si risponde una volta sola.');
+    expect(await responsesOf(q.id)).toHaveLength(1);
+  });
+
   it('takes one answer per person on a named questionnaire, with their organisation', async () => {
     const q = await openDefault(c.milano, milano());
     expect((await c.member.post(`${api}/${q.id}/responses`, { values: GOOD_ANSWER })).statusCode).toBe(201);
@@ -217,9 +228,14 @@ describe('signed-in answers and anonymity', () => {
     expect(marks).toHaveLength(2);
     expect(JSON.stringify(marks)).not.toMatch(/provider|member|@/);
     const results = (await c.milano.get(`${api}/${q.id}/results`)).json();
-    expect(results.questions.find((x: { code: string }) => x.code === 'cosa_ha_funzionato').answers.every((a: { by: unknown }) => a.by === null)).toBe(true);
+    // Neither who nor which day: a day could match an answer to the invitation used that day.
+    const open = results.questions.find((x: { code: string }) => x.code === 'cosa_ha_funzionato').answers;
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((a: { by: unknown; submittedAt: unknown }) => a.by === null && a.submittedAt === null)).toBe(true);
+    const invitations = (await c.milano.get(`${api}/${q.id}/invitations`)).json();
+    expect(invitations.items).toEqual([expect.objectContaining({ answered: true, answeredAt: null })]);
     const csv = (await c.milano.get(`${api}/${q.id}/results.csv`)).body;
-    expect(csv.split('\n')[0]).not.toMatch(/Risposta di|Organizzazione/);
+    expect(csv.split('\n')[0]).not.toMatch(/Risposta di|Organizzazione|Data/);
     expect(csv).not.toMatch(/member|provider|attori\.test/);
   });
 });

@@ -75,6 +75,14 @@ async function gatherRecipients(ctx: Ctx, q: QuestionnaireRow, body: z.infer<typ
     if (!reachable.length) throw fieldError(ctx.lang, 'questionnaire_event_no_participants', 'eventParticipants');
     for (const r of reachable) out.push({ email: (r.email ?? (r.userEmail as string)).toLowerCase(), userId: r.userId, organizationId: r.organizationId });
   }
+  // An address that is a platform user's is that user: one answer per person holds whether they answer by the link
+  // or signed in.
+  const unresolved = [...new Set(out.filter((r) => r.userId == null).map((r) => r.email))];
+  if (unresolved.length) {
+    const known = await ctx.db.select({ id: users.id, email: users.email }).from(users).where(and(inArray(sql`lower(${users.email})`, unresolved), eq(users.active, true)));
+    const byEmail = new Map(known.map((u) => [u.email.toLowerCase(), u.id]));
+    for (const r of out) if (r.userId == null) r.userId = byEmail.get(r.email) ?? null;
+  }
   return out;
 }
 
@@ -165,7 +173,9 @@ export async function getInvitationStatus(ctx: Ctx, id: number) {
           user: r.inv.userId != null ? { id: r.inv.userId, name: r.userName ?? '' } : null,
           organization: r.inv.organizationId != null ? { id: r.inv.organizationId, name: r.orgName ?? '' } : null,
           sentAt: r.inv.sentAt?.toISOString() ?? null,
-          answeredAt: r.inv.answeredAt?.toISOString() ?? null,
+          answered: r.inv.answeredAt != null,
+          // For an anonymous questionnaire, when a link was used would point at the answer given that day.
+          answeredAt: q.anonymous ? null : (r.inv.answeredAt?.toISOString() ?? null),
         }))
       : [],
   };

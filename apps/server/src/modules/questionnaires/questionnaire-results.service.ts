@@ -22,7 +22,7 @@ async function loadKept(ctx: Ctx, id: number): Promise<QuestionnaireRow> {
   return q;
 }
 
-/** The answers, oldest first, with who gave them — never for an anonymous questionnaire (nothing is stored anyway). */
+/** The answers, oldest first, with who gave them and when — neither for an anonymous questionnaire. */
 async function loadAnswers(ctx: Ctx, q: QuestionnaireRow): Promise<LoadedAnswer[]> {
   const rows = await ctx.db
     .select({ r: questionnaireResponses, userName: users.name, userEmail: users.email, orgName: organizations.name, invitationEmail: questionnaireInvitations.email })
@@ -35,7 +35,7 @@ async function loadAnswers(ctx: Ctx, q: QuestionnaireRow): Promise<LoadedAnswer[
   return rows.map((x) => ({
     id: x.r.id,
     values: x.r.values as Record<string, unknown>,
-    submittedAt: x.r.submittedAt,
+    submittedAt: q.anonymous ? null : x.r.submittedAt,
     by: q.anonymous ? null : (x.userName ?? x.invitationEmail ?? x.userEmail ?? null),
     organization: q.anonymous ? null : (x.orgName ?? null),
   }));
@@ -66,12 +66,12 @@ async function exportTable(ctx: Ctx, id: number) {
   const answers = await loadAnswers(ctx, q);
   const questions = questionsOf(def);
   const en = ctx.lang === 'en';
-  const fixed = en ? ['Answer', 'Date'] : ['Risposta', 'Data'];
+  const fixed = q.anonymous ? [en ? 'Answer' : 'Risposta'] : en ? ['Answer', 'Date'] : ['Risposta', 'Data'];
   const who = q.anonymous ? [] : en ? ['Respondent', 'Organisation'] : ['Risposta di', 'Organizzazione'];
   const header = [...fixed, ...who, ...questions.map((i) => (en ? (i.label.en ?? i.label.it) : i.label.it))];
   const rows = answers.map((a, n) => [
     n + 1,
-    q.anonymous ? a.submittedAt.toISOString().slice(0, 10) : a.submittedAt.toISOString().replace('T', ' ').slice(0, 16),
+    ...(a.submittedAt ? [a.submittedAt.toISOString().replace('T', ' ').slice(0, 16)] : []),
     ...(q.anonymous ? [] : [a.by ?? '', a.organization ?? '']),
     ...questions.map((i) => displayValue(i, a.values[i.code], ctx.lang) ?? ''),
   ]);
