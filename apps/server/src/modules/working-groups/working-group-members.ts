@@ -42,6 +42,12 @@ async function trainingHours(db: DbOrTx, groupId: number): Promise<Map<number, n
 }
 
 /**
+ * A member as the audit log keeps it: who by reference (organisation, user) and their role, never an outside
+ * person's name or e-mail, so that erasing them leaves nothing behind.
+ */
+export const auditMember = ({ personName, email, ...m }: MemberRow) => ({ ...m, external: personName != null || email != null });
+
+/**
  * The members; their training hours (drawn from attendance, which is the organisers' to see) and an external person's
  * e-mail only for those who keep the group — others get null.
  */
@@ -128,7 +134,7 @@ export async function addMember(ctx: Ctx, groupId: number, body: z.infer<typeof 
     await checkMember(ctx, tx, values);
     const [row] = await tx.insert(workingGroupMembers).values(values).returning();
     await touchGroup(tx, groupId);
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'working_group_member', entityId: row.id, after: row, ...placeOf(g) });
+    await recordAudit(tx, ctx, { action: 'create', entityType: 'working_group_member', entityId: row.id, after: auditMember(row), ...placeOf(g) });
     return (await listMembers(tx, g, true, row.id))[0];
   });
 }
@@ -157,7 +163,7 @@ export async function updateMember(ctx: Ctx, groupId: number, memberId: number, 
     await checkMember(ctx, tx, values);
     const [row] = await tx.update(workingGroupMembers).set(values).where(eq(workingGroupMembers.id, memberId)).returning();
     await touchGroup(tx, groupId);
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'working_group_member', entityId: memberId, before: current, after: row, ...placeOf(g) });
+    await recordAudit(tx, ctx, { action: 'update', entityType: 'working_group_member', entityId: memberId, before: auditMember(current), after: auditMember(row), ...placeOf(g) });
     return (await listMembers(tx, g, true, memberId))[0];
   });
 }
@@ -169,6 +175,6 @@ export async function removeMember(ctx: Ctx, groupId: number, memberId: number) 
     const current = await loadMember(tx, groupId, memberId);
     await tx.delete(workingGroupMembers).where(eq(workingGroupMembers.id, memberId));
     await touchGroup(tx, groupId);
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'working_group_member', entityId: memberId, before: current, ...placeOf(g) });
+    await recordAudit(tx, ctx, { action: 'delete', entityType: 'working_group_member', entityId: memberId, before: auditMember(current), ...placeOf(g) });
   });
 }

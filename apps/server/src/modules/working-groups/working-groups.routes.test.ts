@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, signIn, type TestApp } from '../../platform/testing/test-app.ts';
 import { auditLog } from '../audit/audit.schema.ts';
@@ -135,6 +135,10 @@ describe('members, meetings and training hours', () => {
     expect(changed.json()).toMatchObject({ role: 'observer', leftOn: '2025-12-31', personName: 'Karim B.' });
     expect((await c.milano.delete(`${api}/${g.id}/members/${ext.id}`)).statusCode).toBe(204);
     expect((await c.milano.delete(`${api}/${g.id}/members/${ext.id}`)).statusCode).toBe(404);
+    // The audit log knows an outside person was added, changed and removed, never their name or address.
+    const memberAudit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'working_group_member'), eq(auditLog.entityId, String(ext.id))));
+    expect(memberAudit.map((a) => a.action).sort()).toEqual(['create', 'delete', 'update']);
+    expect(JSON.stringify(memberAudit)).not.toMatch(/Karim|esterno\.test/i);
     // Deleting the group leaves its meetings, no longer tied to it.
     const version = (await c.milano.get(`${api}/${g.id}`)).json().version;
     expect((await c.milano.delete(`${api}/${g.id}?version=${version}`)).statusCode).toBe(204);

@@ -12,7 +12,7 @@ import { councils } from '../councils/councils.schema.ts';
 import { territories } from '../territories/territories.schema.ts';
 import { assertCanKeepGroup, assertCanReadGroup, canKeepGroup, readableGroups } from './working-groups.policy.ts';
 import { workingGroupMembers, workingGroups } from './working-groups.schema.ts';
-import { listMeetings, listMembers } from './working-group-members.ts';
+import { auditMember, listMeetings, listMembers } from './working-group-members.ts';
 
 export type GroupRow = typeof workingGroups.$inferSelect;
 
@@ -165,7 +165,7 @@ export async function deleteWorkingGroup(ctx: Ctx, id: number, version?: number)
     if (current.version !== requireVersion(ctx.lang, version)) throw versionConflict(current.version);
     const members = await tx.select().from(workingGroupMembers).where(eq(workingGroupMembers.groupId, id));
     await tx.delete(workingGroups).where(eq(workingGroups.id, id));
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'working_group', entityId: id, before: { ...current, members }, regionId: current.regionId, councilId: current.councilId });
+    await recordAudit(tx, ctx, { action: 'delete', entityType: 'working_group', entityId: id, before: { ...current, members: members.map(auditMember) }, regionId: current.regionId, councilId: current.councilId });
   });
 }
 
