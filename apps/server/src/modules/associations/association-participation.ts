@@ -3,6 +3,8 @@ import type { Ctx } from '../../platform/context.ts';
 import { num, queryRows, roundHours as hours } from '../participation/query-rows.ts';
 import { assertCanRead } from '../organizations/organizations.policy.ts';
 import { loadAssociation } from './associations.service.ts';
+import { italianDay } from '../../platform/italian-time.ts';
+import { italianYearOf, sessionHoursOf } from '../events/held-sql.ts';
 
 
 /**
@@ -16,7 +18,7 @@ export async function getParticipation(ctx: Ctx, id: number) {
   assertCanRead(ctx.actor, row);
   const events = await queryRows(ctx.db, sql`
     select e.id, e.title, e.kind, min(s.starts_at) as first_at, count(distinct r.id) as people,
-           sum(extract(epoch from (s.ends_at - s.starts_at)) / 3600) as hours
+           sum(${sessionHoursOf('s')}) as hours
     from event_registrations r
     join events e on e.id = r.event_id and e.status <> 'draft'
     join event_attendance a on a.registration_id = r.id and a.present
@@ -25,8 +27,8 @@ export async function getParticipation(ctx: Ctx, id: number) {
     group by e.id, e.title, e.kind
     order by min(s.starts_at) desc, e.id desc`);
   const eventYears = await queryRows(ctx.db, sql`
-    select extract(year from s.starts_at)::int as year, count(distinct e.id) as events,
-           sum(extract(epoch from (s.ends_at - s.starts_at)) / 3600) as hours
+    select ${italianYearOf(sql`s.starts_at`)} as year, count(distinct e.id) as events,
+           sum(${sessionHoursOf('s')}) as hours
     from event_registrations r
     join events e on e.id = r.event_id and e.status <> 'draft'
     join event_attendance a on a.registration_id = r.id and a.present
@@ -34,7 +36,7 @@ export async function getParticipation(ctx: Ctx, id: number) {
     where r.organization_id = ${id}
     group by 1`);
   const answered = await queryRows(ctx.db, sql`
-    select extract(year from min(at))::int as year, questionnaire_id
+    select ${italianYearOf(sql`min(at)`)} as year, questionnaire_id
     from (
       select i.questionnaire_id, i.answered_at as at from questionnaire_invitations i
       where i.organization_id = ${id} and i.answered_at is not null
@@ -54,7 +56,7 @@ export async function getParticipation(ctx: Ctx, id: number) {
     id: num(r.id),
     title: String(r.title),
     kind: String(r.kind),
-    firstDate: new Date(r.first_at as string).toISOString().slice(0, 10),
+    firstDate: italianDay(new Date(r.first_at as string)),
     people: num(r.people),
     hours: hours(r.hours),
   }));

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, client, createTestApp, type TestApp } from '../../platform/testing/test-app.ts';
 import { auditLog } from '../audit/audit.schema.ts';
 import { councilIdOf, type People, seedPeople, signInAs } from '../users/users.fixtures.ts';
-import { italianToday, isOverdue } from './campaign-overview.service.ts';
+import { italianDay } from '../../platform/italian-time.ts';
+import { isOverdue } from './campaign-overview.service.ts';
 import { COMPLETE_VALUES, defaultFormId, openCampaign } from './campaigns.fixtures.ts';
 import { submissions, submissionValues } from './campaigns.schema.ts';
 
@@ -76,7 +77,7 @@ describe('campaign overview', () => {
     const res = await overview(admin);
     expect(res.statusCode).toBe(200);
     const o = res.json();
-    expect(o.asOf).toBe(italianToday());
+    expect(o.asOf).toBe(italianDay());
     expect(o.campaign).toMatchObject({ id: late.id, year: 2020, deadline: '2021-03-31' });
     expect(o.region).toBeNull();
     expect(o.rows.map((r: Row) => [r.council.code, r.region.code, r.provinceCodes, r.status, r.overdue])).toEqual([
@@ -209,7 +210,7 @@ describe('overview exports', () => {
     const res = await admin.get(`/api/v1/campaigns/${late.id}/submissions.csv?region=03`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="rilevazione-${late.id}-regione-03-${italianToday()}.csv"`);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="rilevazione-${late.id}-regione-03-${italianDay()}.csv"`);
     expect(res.body.startsWith('\uFEFF')).toBe(true);
     const [head, bg, mi] = csvRows(res);
     expect(head).toEqual(['Codice consiglio', 'Consiglio', 'Codice regione', 'Regione', 'Province (codici ISTAT)', 'Stato', 'In ritardo', 'Completezza (%)', 'Voci compilate', 'Voci attese', 'Errori', 'Ultima attività']);
@@ -245,8 +246,8 @@ describe('overview exports', () => {
 
 describe('overdue', () => {
   it('is judged on the Italian calendar day, the deadline day itself still in time', () => {
-    expect(italianToday(new Date('2026-03-31T21:59:00Z'))).toBe('2026-03-31');
-    expect(italianToday(new Date('2026-03-31T22:00:00Z'))).toBe('2026-04-01');
+    expect(italianDay(new Date('2026-03-31T21:59:00Z'))).toBe('2026-03-31');
+    expect(italianDay(new Date('2026-03-31T22:00:00Z'))).toBe('2026-04-01');
     expect(isOverdue('draft', '2026-03-31', '2026-03-31')).toBe(false);
     expect(isOverdue('draft', '2026-03-31', '2026-04-01')).toBe(true);
     expect(isOverdue('returned', '2026-03-31', '2026-04-01')).toBe(true);

@@ -14,6 +14,7 @@ import { overviewVisibility } from './campaign-overview.policy.ts';
 import { providerOrganizations } from './campaigns.policy.ts';
 import { getCampaign } from './campaigns.service.ts';
 import { campaigns, submissionAssignments, submissions } from './campaigns.schema.ts';
+import { italianDay } from '../../platform/italian-time.ts';
 
 export type OverviewQuery = z.infer<typeof overviewQuery>;
 export type OverviewRow = z.infer<typeof overviewRow>;
@@ -23,14 +24,6 @@ export type CampaignOverview = z.infer<typeof campaignOverview>;
 const COUNCIL_LAYOUT_DAY = '2025-12-31';
 
 const NO_REGION = { it: 'Regione inesistente: {code}.', en: 'No such region: {code}.' };
-
-// Built once: making a formatter with a time zone costs milliseconds, formatting with it microseconds.
-const ITALIAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today in Italy: a deadline is a calendar day there, whatever the server's clock zone. */
-export function italianToday(now = new Date()): string {
-  return ITALIAN_DAY.format(now);
-}
 
 /** Past the deadline day and not yet submitted, approved or locked. */
 export function isOverdue(status: SubmissionStatus, deadline: string, asOf: string): boolean {
@@ -52,7 +45,7 @@ export async function getCampaignOverview(ctx: Ctx, id: number, q: OverviewQuery
   if (!campaign) throw notFound(`campagna ${id}`);
   const visible = overviewVisibility(actor);
   const region = q.region ? await regionByCode(ctx, q.region) : null;
-  const asOf = italianToday();
+  const asOf = italianDay();
   const found = await ctx.db
     .select({
       id: submissions.id,

@@ -13,6 +13,7 @@ import { getCampaign } from './campaigns.service.ts';
 import { type Mail, type OpenSection, providerMail, type ReminderFacts, referentMail } from './reminder-mails.ts';
 import { campaignReminders } from './reminders.schema.ts';
 import { loadSubmission, readValues } from './submission-loader.ts';
+import { italianDay } from '../../platform/italian-time.ts';
 
 /** Only submissions the council still has to send are reminded. */
 const REMINDED: readonly SubmissionStatus[] = ['draft', 'returned'];
@@ -22,10 +23,6 @@ export const OVERDUE = -1;
 const CLOSED_AFTER_DAYS = 30;
 const DAY_MS = 86_400_000;
 
-/** The calendar day in Italy at an instant, YYYY-MM-DD: deadlines are Italian calendar days. */
-export function italianToday(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 const shiftDay = (day: string, days: number) => new Date(Date.parse(day) + days * DAY_MS).toISOString().slice(0, 10);
 function groupBy<T, K>(list: T[], key: (t: T) => K): Map<K, T[]> {
@@ -62,7 +59,7 @@ interface Due {
  */
 export async function sendDeadlineReminders(ctx: Ctx, opts: { now: Date; offsets: readonly number[] }) {
   authorize(ctx.actor, ['national_admin'], {});
-  const today = italianToday(opts.now);
+  const today = italianDay(opts.now);
   const due = await findDue(ctx, today, opts.offsets);
   let reminders = 0;
   let mails = 0;

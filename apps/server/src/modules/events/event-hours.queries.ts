@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { sessionHoursOf } from './held-sql.ts';
 
 /**
  * Hours per person for many events in one pass: each session's length, each registration's attended sessions
@@ -26,7 +27,7 @@ export async function selectHours(db: DbOrTx, eventIds: number[] | 'all'): Promi
   const registrationsOf = ids ? sql`r.event_id = any(${ids})` : sql`true`;
   const result = await db.execute(sql`
     with s as (
-      select id, event_id, extract(epoch from ends_at - starts_at) / 3600.0 as hours from event_sessions where ${sessionsOf}),
+      select s.id, s.event_id, ${sessionHoursOf('s')} as hours from event_sessions s where ${sessionsOf}),
     totals as (select event_id, sum(hours) as total from s group by event_id),
     attended as (
       select a.registration_id, count(*)::int as n, sum(s.hours) as hours

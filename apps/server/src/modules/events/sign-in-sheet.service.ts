@@ -5,6 +5,7 @@ import { loadOrganizedEvent, registrantName } from './event-access.ts';
 import { sessionHours } from './event-hours.ts';
 import { eventRegistrations } from './events.schema.ts';
 import { renderSignInSheetPdf } from './sign-in-sheet.pdf.ts';
+import { italianDay } from '../../platform/italian-time.ts';
 
 /**
  * The sign-in sheet of a session as a PDF: the people holding a seat (not waiting, cancelled or erased), by name;
@@ -34,6 +35,6 @@ export async function renderSessionSignInSheet(ctx: Ctx, eventId: number, sessio
     people: people.map((p) => ({ fullName: p.fullName ?? '', organizationName: p.organizationName })),
     printedAt: new Date().toISOString(),
   });
-  const day = session.startsAt.toISOString().slice(0, 10);
+  const day = italianDay(session.startsAt);
   return { pdf, fileName: `foglio-firme-${event.id}-${day}.pdf` };
 }

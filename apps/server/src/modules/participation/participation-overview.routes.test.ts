@@ -23,6 +23,18 @@ const api = '/api/v1/participation/overview';
 const assoc = async (name: string, territoryCode = '015146') => (await c.admin.post('/api/v1/associations', { name, territoryCode })).json().id as number;
 
 describe('participation overview', () => {
+  it('counts a session in the Italian year it was held in, and nothing not yet held', async () => {
+    // 31 December, 23:30 UTC is already New Year's Day in Italy.
+    const day = await makeEvent(t, { councilId: c.milanoCouncil, regionId: lombardia, kind: 'training_day' });
+    await addSession(t, day, '2021-12-31T23:30:00Z', 2);
+    const future = await makeEvent(t, { councilId: c.milanoCouncil, regionId: lombardia, kind: 'training_day' });
+    await addSession(t, future, '2099-03-01T09:00:00Z', 5);
+    const of = async (year: number) => (await c.milano.get(`${api}?councilId=${c.milanoCouncil}&year=${year}`)).json();
+    expect(await of(2021)).toMatchObject({ meetingsHeld: 0, trainingHoursDelivered: 0 });
+    expect(await of(2022)).toMatchObject({ meetingsHeld: 1, trainingHoursDelivered: 2 });
+    expect(await of(2099)).toMatchObject({ meetingsHeld: 0, trainingHoursDelivered: 0 });
+  });
+
   it('computes a council’s year from the records, and the region’s and the nation’s sums', async () => {
     const attended = await assoc('Associazione che partecipa');
     const answered = await assoc('Associazione che risponde');

@@ -10,6 +10,8 @@ import { councils } from '../councils/councils.schema.ts';
 import { territories } from '../territories/territories.schema.ts';
 import { assertSeesCouncil, assertSeesRegion } from './participation-overview.policy.ts';
 import { num, queryRows, roundHours } from './query-rows.ts';
+import { italianYearOf, sessionHeld, sessionHoursOf } from '../events/held-sql.ts';
+import { italianYear } from '../../platform/italian-time.ts';
 
 type Scope = { type: 'nation' | 'region' | 'council'; id: number | null; name: string };
 
@@ -85,9 +87,9 @@ function engagedByYear(orgPlace: SQL, from: number, to: number) {
       or exists (select 1 from association_log l where l.organization_id = o.id and l.to_status = 'taking_part' and extract(year from l.date) = y.year)
       or exists (select 1 from event_registrations r join events e on e.id = r.event_id and e.status <> 'draft'
                  join event_attendance a on a.registration_id = r.id and a.present join event_sessions s on s.id = a.session_id
-                 where r.organization_id = o.id and extract(year from s.starts_at) = y.year)
-      or exists (select 1 from questionnaire_invitations i where i.organization_id = o.id and extract(year from i.answered_at) = y.year)
-      or exists (select 1 from questionnaire_responses qr where qr.organization_id = o.id and extract(year from qr.submitted_at) = y.year)
+                 where r.organization_id = o.id and ${italianYearOf(sql`s.starts_at`)} = y.year)
+      or exists (select 1 from questionnaire_invitations i where i.organization_id = o.id and ${italianYearOf(sql`i.answered_at`)} = y.year)
+      or exists (select 1 from questionnaire_responses qr where qr.organization_id = o.id and ${italianYearOf(sql`qr.submitted_at`)} = y.year)
     )
     group by y.year`;
 }
@@ -96,7 +98,7 @@ function engagedByYear(orgPlace: SQL, from: number, to: number) {
 export async function getParticipationOverview(ctx: Ctx, q: z.infer<typeof overviewQuery>) {
   const reach = await loadPlaceReadReach(ctx, false);
   const scope = await resolveScope(ctx, reach, q);
-  const year = q.year ?? new Date().getUTCFullYear();
+  const year = q.year ?? italianYear();
   const p = placeConditions(scope);
   const byYear = await queryRows(ctx.db, engagedByYear(p.org, year - 4, year));
   const engagedOf = new Map(byYear.map((r) => [num(r.year), num(r.engaged)]));
@@ -108,23 +110,23 @@ export async function getParticipationOverview(ctx: Ctx, q: z.infer<typeof overv
   const kinds = await queryRows(
     ctx.db,
     sql`select e.kind, count(distinct e.id) as n from events e
-        where e.status = 'published' and ${p.event} and exists (select 1 from event_sessions s where s.event_id = e.id and extract(year from s.starts_at) = ${year})
+        where e.status = 'published' and ${p.event} and exists (select 1 from event_sessions s where s.event_id = e.id and ${italianYearOf(sql`s.starts_at`)} = ${year} and ${sessionHeld('s')})
         group by e.kind`,
   );
   const countOf = new Map(kinds.map((k) => [String(k.kind), num(k.n)]));
   // Only sessions already held count as training delivered; person-hours from the attendance recorded at them.
   const [training] = await queryRows(
     ctx.db,
-    sql`select coalesce(sum(extract(epoch from (s.ends_at - s.starts_at)) / 3600), 0) as delivered,
-               coalesce(sum(extract(epoch from (s.ends_at - s.starts_at)) / 3600 * (select count(*) from event_attendance a where a.session_id = s.id and a.present)), 0) as attended
+    sql`select coalesce(sum(${sessionHoursOf('s')}), 0) as delivered,
+               coalesce(sum(${sessionHoursOf('s')} * (select count(*) from event_attendance a where a.session_id = s.id and a.present)), 0) as attended
         from event_sessions s join events e on e.id = s.event_id
         where e.status = 'published' and e.kind in ('course', 'training_day') and ${p.event}
-          and extract(year from s.starts_at) = ${year} and s.starts_at <= now()`,
+          and ${italianYearOf(sql`s.starts_at`)} = ${year} and ${sessionHeld('s')}`,
   );
   const [inv] = await queryRows(
     ctx.db,
     sql`select count(*) as sent, count(i.answered_at) as answered from questionnaire_invitations i join questionnaires q on q.id = i.questionnaire_id
-        where i.sent_at is not null and extract(year from i.sent_at) = ${year} and ${p.questionnaire}`,
+        where i.sent_at is not null and ${italianYearOf(sql`i.sent_at`)} = ${year} and ${p.questionnaire}`,
   );
   const [groups] = await queryRows(
     ctx.db,

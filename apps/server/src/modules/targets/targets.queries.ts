@@ -2,6 +2,7 @@ import type { TargetMetric } from '@mosaico/contracts/targets';
 import type { EventKind } from '@mosaico/contracts/participation';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { italianYearOf, sessionHeld, sessionHoursOf } from '../events/held-sql.ts';
 
 export interface TargetCounting {
   metric: TargetMetric;
@@ -26,24 +27,23 @@ export interface ProgressByRegion {
 export async function selectTargetProgress(db: DbOrTx, t: TargetCounting): Promise<ProgressByRegion[]> {
   const inRegion = t.regionId == null ? sql`true` : sql`e.region_id = ${t.regionId}`;
   const held = sql`e.status = 'published' and e.kind = ${t.eventKind} and ${inRegion}`;
-  const yearOf = (col: ReturnType<typeof sql>) => sql`extract(year from ${col} at time zone 'Europe/Rome')::int`;
   const query =
     t.metric === 'hours_delivered'
-      ? sql`select e.region_id as "regionId", sum(extract(epoch from s.ends_at - s.starts_at) / 3600.0)::float8 as value
+      ? sql`select e.region_id as "regionId", sum(${sessionHoursOf('s')})::float8 as value
           from events e join event_sessions s on s.event_id = e.id
-          where ${held} and s.ends_at <= now() and ${yearOf(sql`s.starts_at`)} between ${t.yearFrom} and ${t.yearTo}
+          where ${held} and ${sessionHeld('s')} and ${italianYearOf(sql`s.starts_at`)} between ${t.yearFrom} and ${t.yearTo}
           group by e.region_id`
       : t.metric === 'event_count'
         ? sql`select x.region_id as "regionId", count(*)::float8 as value from (
             select e.id, e.region_id, max(s.ends_at) as last_end
             from events e join event_sessions s on s.event_id = e.id
             where ${held} group by e.id, e.region_id) x
-          where x.last_end <= now() and ${yearOf(sql`x.last_end`)} between ${t.yearFrom} and ${t.yearTo}
+          where x.last_end <= now() and ${italianYearOf(sql`x.last_end`)} between ${t.yearFrom} and ${t.yearTo}
           group by x.region_id`
         : // A council-year: an active council that held at least one such event in that year.
-          sql`select c.region_id as "regionId", count(distinct (c.id, ${yearOf(sql`s.starts_at`)}))::float8 as value
+          sql`select c.region_id as "regionId", count(distinct (c.id, ${italianYearOf(sql`s.starts_at`)}))::float8 as value
           from events e join event_sessions s on s.event_id = e.id join councils c on c.id = e.council_id and c.active
-          where ${held} and s.ends_at <= now() and ${yearOf(sql`s.starts_at`)} between ${t.yearFrom} and ${t.yearTo}
+          where ${held} and ${sessionHeld('s')} and ${italianYearOf(sql`s.starts_at`)} between ${t.yearFrom} and ${t.yearTo}
           group by c.region_id`;
   const result = await db.execute(query);
   return (result as unknown as { rows: ProgressByRegion[] }).rows.map((r) => ({ regionId: r.regionId == null ? null : Number(r.regionId), value: Math.round(Number(r.value) * 100) / 100 }));

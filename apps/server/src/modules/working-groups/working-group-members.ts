@@ -12,6 +12,8 @@ import { users } from '../users/users.schema.ts';
 import { workingGroupMembers } from './working-groups.schema.ts';
 import { assertCanKeepGroup } from './working-groups.policy.ts';
 import { type GroupRow, loadGroup, touchGroup } from './working-groups.service.ts';
+import { italianDay } from '../../platform/italian-time.ts';
+import { sessionHoursOf } from '../events/held-sql.ts';
 
 type MemberRow = typeof workingGroupMembers.$inferSelect;
 
@@ -24,7 +26,7 @@ async function trainingHours(db: DbOrTx, groupId: number): Promise<Map<number, n
   const rows = await queryRows(
     db,
     sql`
-    select mid, sum(extract(epoch from (ends_at - starts_at)) / 3600) as hours from (
+    select mid, sum(${sessionHoursOf('x')}) as hours from (
       select distinct m.id as mid, s.id as sid, s.starts_at, s.ends_at
       from working_group_members m
       join event_registrations r on (
@@ -79,7 +81,7 @@ export async function listMeetings(db: DbOrTx, g: GroupRow, keeper: boolean) {
     db,
     sql`
     select e.id, e.title, e.kind, e.status, min(s.starts_at) as first_at, count(s.id) as sessions,
-           coalesce(sum(extract(epoch from (s.ends_at - s.starts_at)) / 3600), 0) as hours
+           coalesce(sum(${sessionHoursOf('s')}), 0) as hours
     from events e left join event_sessions s on s.event_id = e.id
     where e.working_group_id = ${g.id} and (${keeper} or e.status <> 'draft')
     group by e.id order by min(s.starts_at) desc nulls last, e.id desc`,
@@ -89,7 +91,7 @@ export async function listMeetings(db: DbOrTx, g: GroupRow, keeper: boolean) {
     title: String(r.title),
     kind: r.kind as never,
     status: r.status as never,
-    firstDate: r.first_at ? new Date(r.first_at as string).toISOString().slice(0, 10) : null,
+    firstDate: r.first_at ? italianDay(new Date(r.first_at as string)) : null,
     sessions: num(r.sessions),
     hours: roundHours(r.hours),
   }));
