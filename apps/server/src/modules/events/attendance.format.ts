@@ -1,5 +1,3 @@
-import type { EventKind } from '@mosaico/contracts/participation';
-
 /** Dates and times as printed on sign-in sheets and certificates: Italian, in Italy's time zone. */
 const day = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: 'numeric', month: 'long', year: 'numeric' });
 const weekday = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
@@ -11,16 +9,3 @@ export const formatTime = (d: Date | string) => time.format(new Date(d));
 /** Hours with a decimal comma and no useless zeros: 30, 4,5, 0,33. */
 export const formatHours = (h: number) => (Math.round(h * 100) / 100).toLocaleString('it-IT', { maximumFractionDigits: 2 });
 
-/** The kinds of event as a sentence names them (the web app's i18n holds the UI labels). */
-export const EVENT_KIND_LABELS_IT: Record<EventKind, string> = {
-  training_day: 'giornata di formazione',
-  course: 'percorso formativo',
-  regional_workshop: 'workshop regionale',
-  interregional_workshop: 'workshop interregionale',
-  seeding_meeting: 'incontro di semina',
-  stakeholder_meeting: 'incontro con gli stakeholder',
-  working_table_meeting: 'riunione del tavolo di lavoro',
-  council_plenary: 'seduta plenaria del consiglio',
-  national_conference: 'convegno nazionale',
-  migration_day: 'Migration Day',
-};

@@ -1,5 +1,6 @@
 import { C, CONTENT_WIDTH, createPdf, el, F, newPage, PAGE, paragraph, collectPdf } from '../reports/render/pdf-layout.ts';
-import { EVENT_KIND_LABELS_IT, formatDay, formatHours } from './attendance.format.ts';
+import { formatDay, formatHours } from './attendance.format.ts';
+import { EVENT_KIND_LABELS } from './event-kind-labels.ts';
 import type { EventKind } from '@mosaico/contracts/participation';
 
 export interface CertificateDocument {
@@ -52,9 +53,9 @@ export async function renderCertificatePdf(c: CertificateDocument): Promise<Buff
   paragraph(l, root, [{ text: 'Si attesta che' }], { size: 13, align: 'center', after: 10 });
   paragraph(l, root, [{ text: c.holderName, bold: true }], { size: 24, align: 'center', color: C.heading, after: 14 });
   const when = c.firstAt && c.lastAt ? (formatDay(c.firstAt) === formatDay(c.lastAt) ? `il ${formatDay(c.firstAt)}` : `dal ${formatDay(c.firstAt)} al ${formatDay(c.lastAt)}`) : '';
-  paragraph(l, root, [{ text: `ha partecipato al ${EVENT_KIND_LABELS_IT[c.eventKind]}` }], { size: 13, align: 'center', after: 4 });
+  paragraph(l, root, [{ text: 'ha partecipato all’iniziativa' }], { size: 13, align: 'center', after: 4 });
   paragraph(l, root, [{ text: `«${c.eventTitle}»`, bold: true }], { size: 16, align: 'center', color: C.heading, after: 8 });
-  paragraph(l, root, [{ text: `organizzato da ${c.organizer}${when ? `, ${when}` : ''},` }], { size: 13, align: 'center', after: 4 });
+  paragraph(l, root, [{ text: `${EVENT_KIND_LABELS[c.eventKind]} organizzato da ${c.organizer}${when ? `, ${when}` : ''},` }], { size: 13, align: 'center', after: 4 });
   paragraph(l, root, [{ text: `frequentando ${formatHours(c.hours)} ore su ${formatHours(c.totalHours)} (${formatHours(c.percent)}%).` }], { size: 13, align: 'center', after: 30 });
 
   if (c.revoked) {

@@ -133,7 +133,8 @@ describe('verification, PDF and revocation', () => {
     expect(text).toContain('Attestato di partecipazione');
     expect(text).toContain('Mario Rossi');
     expect(text).toContain('frequentando 30 ore su 30 (100%)');
-    expect(text).toContain('organizzato da Prefettura di Milano – UTG');
+    expect(text).toContain('ha partecipato all’iniziativa');
+    expect(text).toContain('Corso di formazione organizzato da Prefettura di Milano – UTG');
     expect(text).toContain(`${cert.code.slice(0, 4)}-${cert.code.slice(4, 8)}-${cert.code.slice(8)}`);
     expect(text).toContain(`http://localhost:80/attestati/${cert.code}`);
     expect(pdfText(res.rawPayload, 'pdfinfo')).toMatch(/Tagged:\s+yes/);

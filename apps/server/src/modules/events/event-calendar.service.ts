@@ -6,7 +6,7 @@ import { councils } from '../councils/councils.schema.ts';
 import { territories } from '../territories/territories.schema.ts';
 import { type EventRow, loadReadableEvent } from './event-access.ts';
 import { type CalendarEntry, renderCalendar } from './event-calendar.ts';
-import { KIND_LABELS } from './event-mails.ts';
+import { EVENT_KIND_LABELS } from './event-kind-labels.ts';
 import { eventSessions, events } from './events.schema.ts';
 import { inRegion, type SessionRow } from './events.queries.ts';
 
@@ -28,7 +28,7 @@ function entriesOf(e: EventRow, sessions: SessionRow[], baseUrl: string, skipped
     start: s.startsAt,
     end: s.endsAt,
     summary: total > 1 ? `${e.title} (${skipped + i + 1}/${total})${s.title ? `: ${s.title}` : ''}` : e.title,
-    description: [`${KIND_LABELS[e.kind]} – ${e.organizerName}`, s.agenda ? `Programma:\n${s.agenda}` : null, s.onlineUrl ? `Collegamento: ${s.onlineUrl}` : null, link].filter(Boolean).join('\n\n'),
+    description: [`${EVENT_KIND_LABELS[e.kind]} – ${e.organizerName}`, s.agenda ? `Programma:\n${s.agenda}` : null, s.onlineUrl ? `Collegamento: ${s.onlineUrl}` : null, link].filter(Boolean).join('\n\n'),
     location: s.place ?? s.onlineUrl,
     url: link,
     status: STATUS[e.status],

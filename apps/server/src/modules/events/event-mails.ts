@@ -1,6 +1,6 @@
-import type { EventKind } from '@mosaico/contracts/participation';
 import type { EventRow } from './event-access.ts';
 import type { SessionRow } from './events.queries.ts';
+import { EVENT_KIND_LABELS } from './event-kind-labels.ts';
 
 // The e-mails of events, in Italian: invitations and the notice that a seat has freed up.
 
@@ -10,18 +10,6 @@ export interface Mail {
   body: string;
 }
 
-export const KIND_LABELS: Record<EventKind, string> = {
-  training_day: 'Giornata formativa',
-  course: 'Corso di formazione',
-  regional_workshop: 'Workshop regionale',
-  interregional_workshop: 'Workshop interregionale',
-  seeding_meeting: 'Incontro di semina',
-  stakeholder_meeting: 'Incontro con gli stakeholder',
-  working_table_meeting: 'Riunione del tavolo di lavoro',
-  council_plenary: 'Seduta plenaria del consiglio',
-  national_conference: 'Conferenza nazionale',
-  migration_day: 'Migration Day',
-};
 
 const day = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const time = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit' });
@@ -35,7 +23,7 @@ export function describeSession(s: Pick<SessionRow, 'title' | 'startsAt' | 'ends
 
 function detailLines(e: EventRow, sessions: SessionRow[]): string[] {
   return [
-    `${KIND_LABELS[e.kind]}: «${e.title}»`,
+    `${EVENT_KIND_LABELS[e.kind]}: «${e.title}»`,
     `Organizzato da: ${e.organizerName}`,
     ...(sessions.length ? ['', sessions.length === 1 ? 'Quando e dove:' : `Sessioni (${sessions.length}):`, ...sessions.map((s) => `- ${describeSession(s)}`)] : []),
   ];
