@@ -1,3 +1,4 @@
+import { signedIn } from '../../platform/http/sign-in.ts';
 import {
   association,
   associationCreate,
@@ -18,13 +19,12 @@ import {
   statusChange,
 } from '@mosaico/contracts/associations';
 import { idParam } from '@mosaico/contracts/common';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
 import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { getParticipation } from './association-participation.ts';
 import { addLogEntry, changeStatus, createAssociation, getAssociation, listAssociations, listLog, updateAssociation } from './associations.service.ts';
 import {
@@ -40,11 +40,6 @@ import {
 
 const tags = ['associations'];
 
-/** Refuse anonymous callers before the body is read, so they get 401 and not field errors. */
-async function requireSignIn(req: FastifyRequest) {
-  if (!req.actor) throw new AppError('unauthenticated', req.sessionExpired ? 'session_expired' : 'unauthenticated');
-}
-const signedIn = { onRequest: requireSignIn };
 
 const personalData = z.object({
   request: z.number().int(),

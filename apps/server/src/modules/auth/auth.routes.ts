@@ -1,3 +1,4 @@
+import { baseUrlOf } from '../../platform/http/base-url.ts';
 import { authConfig, changePasswordBody, loginBody, me, OIDC_ERROR_CODES, oidcCallbackQuery, resetConfirmBody, resetRequestBody } from '@mosaico/contracts/auth';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -23,10 +24,6 @@ export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token
     secure: req.protocol === 'https',
     expires: expiresAt,
   });
-}
-
-export function baseUrlOf(req: FastifyRequest, deps: AppDeps) {
-  return (deps.config.PUBLIC_URL ?? `${req.protocol}://${req.headers.host}`).replace(/\/$/, '');
 }
 
 export function authRoutes(app: FastifyInstance, deps: AppDeps) {

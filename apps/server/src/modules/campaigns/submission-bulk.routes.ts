@@ -4,15 +4,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { exportSubmission, type FileAnswer, sectionTemplate, type UploadedFile, uploadSection } from './submission-bulk.service.ts';
+import { requireSignIn } from '../../platform/http/sign-in.ts';
 
 const tags = ['campaigns'];
-
-/** Anonymous callers get 401 before a file is read. */
-async function requireSignIn(req: FastifyRequest) {
-  if (!req.actor) throw new AppError('unauthenticated', req.sessionExpired ? 'session_expired' : 'unauthenticated');
-}
 
 /** The uploaded file (multipart field `file`), or null when the request carries none. */
 async function readUpload(req: FastifyRequest): Promise<UploadedFile | null> {

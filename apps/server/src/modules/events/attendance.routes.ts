@@ -1,27 +1,22 @@
 import { attendanceBody, eventHours, sessionAttendance, sessionParams } from '@mosaico/contracts/attendance';
 import { idParam } from '@mosaico/contracts/common';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { getSessionAttendance, recordSessionAttendance } from './attendance.service.ts';
 import { certificateRoutes } from './certificates.routes.ts';
 import { getEventHours } from './event-hours.service.ts';
 import { renderSessionSignInSheet } from './sign-in-sheet.service.ts';
+import { signedIn } from '../../platform/http/sign-in.ts';
 
 const tags = ['attendance'];
-
-/** Refuse anonymous callers before anything is read, so they get 401 and not field errors. */
-async function requireSignIn(req: FastifyRequest) {
-  if (!req.actor) throw new AppError('unauthenticated', req.sessionExpired ? 'session_expired' : 'unauthenticated');
-}
 
 /** Attendance per session, hours per person, sign-in sheets — and the certificates that follow from them. */
 export function attendanceRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const signedIn = { onRequest: requireSignIn };
+  
   r.get(
     '/events/:id/sessions/:sessionId/attendance',
     { ...signedIn, schema: { tags, summary: 'The check-in list of a session: who holds a seat and what was recorded, by whom and when (organisers)', params: sessionParams, response: { 200: sessionAttendance } } },

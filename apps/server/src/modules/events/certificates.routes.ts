@@ -1,3 +1,4 @@
+import { baseUrlOf } from '../../platform/http/base-url.ts';
 import { certificate, certificateCodeParams, certificateList, certificateVerification, issueCertificatesBody, issuedCertificates, revokeCertificateBody } from '@mosaico/contracts/attendance';
 import { idParam } from '@mosaico/contracts/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -5,27 +6,21 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { formatCertificateCode } from './certificates.code.ts';
 import { renderCertificatePdf } from './certificates.pdf.ts';
 import { issueCertificates, listCertificates, loadCertificateForPdf, revokeCertificate, verifyCertificate } from './certificates.service.ts';
+import { signedIn } from '../../platform/http/sign-in.ts';
 
 const tags = ['certificates'];
 
-/** Refuse anonymous callers before anything is read (the public verification route does without). */
-async function requireSignIn(req: FastifyRequest) {
-  if (!req.actor) throw new AppError('unauthenticated', req.sessionExpired ? 'session_expired' : 'unauthenticated');
-}
-
 /** Where the public verification page of a code is: the configured public address, or this request's host. */
 function verifyUrlOf(req: FastifyRequest, deps: AppDeps, code: string) {
-  const base = (deps.config.PUBLIC_URL ?? `${req.protocol}://${req.headers.host}`).replace(/\/$/, '');
-  return `${base}/attestati/${code}`;
+  return `${baseUrlOf(req, deps)}/attestati/${code}`;
 }
 
 export function certificateRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const signedIn = { onRequest: requireSignIn };
+  
   r.post(
     '/events/:id/certificates',
     {

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
 import { councilFeed, eventIcs, nationFeed, regionFeed } from './event-calendar.service.ts';
-import { baseUrlOf, signedIn } from './event-http.ts';
+import { baseUrlOf } from '../../platform/http/base-url.ts';
+import { signedIn } from '../../platform/http/sign-in.ts';
 
 const tags = ['events'];
 const feedParams = z.object({ id: z.coerce.number().int().positive() });

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
-import { signedIn } from './event-http.ts';
+import { signedIn } from '../../platform/http/sign-in.ts';
 import { inviteToEvent, listInvitations } from './event-invitations.service.ts';
 
 const tags = ['events'];

@@ -7,7 +7,7 @@ import { ctxOf } from '../../platform/http/auth-context.ts';
 import { fieldError, invalidFields } from '../../platform/http/errors.ts';
 import { toFieldIssues } from '../../platform/http/validation.ts';
 import { attachmentDisposition } from '../library/library-files.ts';
-import { signedIn } from './event-http.ts';
+import { signedIn } from '../../platform/http/sign-in.ts';
 import { addMaterial, deleteMaterial, listMaterials, readMaterial } from './event-materials.service.ts';
 
 const tags = ['events'];

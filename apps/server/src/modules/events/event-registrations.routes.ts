@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
 import { formatRegistrationsCsv } from './event-registrations-csv.ts';
-import { signedIn } from './event-http.ts';
+import { signedIn } from '../../platform/http/sign-in.ts';
 import { cancelRegistration, eraseRegistration, exportRegistrations, listRegistrations, registerToEvent } from './event-registrations.service.ts';
 
 const tags = ['events'];

@@ -1,3 +1,4 @@
+import { defaultBaseUrl } from '../users/users.service.ts';
 import type { registrationBody } from '@mosaico/contracts/events';
 import { and, asc, count, eq, inArray, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -61,7 +62,7 @@ async function queueMailTo(tx: DbOrTx, ctx: Ctx, e: EventRow, r: RegistrationRow
   await ctx.mailer.queue(tx, promotionMail(to, e, await sessionsOf(tx, [e.id]), eventLink(ctx, e.id)));
 }
 
-export const eventLink = (ctx: Ctx, id: number) => `${(ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`).replace(/\/$/, '')}/eventi/${id}`;
+export const eventLink = (ctx: Ctx, id: number) => `${defaultBaseUrl(ctx.config).replace(/\/$/, '')}/eventi/${id}`;
 
 /**
  * Gives free seats to the people waiting, first come first served, inside the caller's transaction (the event row

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
 import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
-import { signedIn } from './event-http.ts';
+import { signedIn } from '../../platform/http/sign-in.ts';
 import { createSession, deleteSession, updateSession } from './event-sessions.service.ts';
 
 const tags = ['events'];

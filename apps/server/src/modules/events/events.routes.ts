@@ -6,7 +6,7 @@ import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
 import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
 import { eventCalendarRoutes } from './event-calendar.routes.ts';
-import { signedIn } from './event-http.ts';
+import { signedIn } from '../../platform/http/sign-in.ts';
 import { eventInvitationRoutes } from './event-invitations.routes.ts';
 import { eventMaterialRoutes } from './event-materials.routes.ts';
 import { eventRegistrationRoutes } from './event-registrations.routes.ts';

@@ -4,15 +4,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { exportFormXlsform, importFormXlsform } from './forms-xlsform.service.ts';
+import { requireSignIn } from '../../platform/http/sign-in.ts';
 
 const tags = ['forms'];
-
-/** Anonymous callers get 401 before the upload is read. (The service checks again, for the CLI and tests.) */
-async function requireSignIn(req: FastifyRequest) {
-  if (!req.actor) throw new AppError('unauthenticated', req.sessionExpired ? 'session_expired' : 'unauthenticated');
-}
 
 /** The uploaded workbook (multipart field `file`), or null when the request carries none. */
 async function readUpload(req: FastifyRequest): Promise<Buffer | null> {

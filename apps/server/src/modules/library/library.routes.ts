@@ -6,18 +6,15 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
 import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
-import { AppError, fieldError, invalidFields } from '../../platform/http/errors.ts';
+import { fieldError, invalidFields } from '../../platform/http/errors.ts';
 import { toFieldIssues } from '../../platform/http/validation.ts';
 import { attachmentDisposition } from './library-files.ts';
 import { requireKeeper } from '../auth/place-policy.ts';
 import { addLibraryVersion, createLibraryDocument, deleteLibraryDocument, getLibraryDocument, listLibraryDocuments, listLibraryScopes, listLibraryVersions, readLibraryFile } from './library.service.ts';
+import { requireSignIn, signedIn } from '../../platform/http/sign-in.ts';
 
 const tags = ['library'];
 
-/** Refuse anonymous callers before anything is read, so they get 401 and not field errors. */
-async function requireSignIn(req: FastifyRequest) {
-  if (!req.actor) throw new AppError('unauthenticated', req.sessionExpired ? 'session_expired' : 'unauthenticated');
-}
 /** 401/403 before an upload is read: only those who keep documents somewhere send files. (Services check the scope.) */
 async function keepersOnly(req: FastifyRequest) {
   await requireSignIn(req);
@@ -68,7 +65,7 @@ function sendFile(reply: FastifyReply, f: { fileName: string; contentType: strin
 export function libraryRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const maxBytes = deps.config.LIBRARY_MAX_UPLOAD_MB * 1024 * 1024;
-  const signedIn = { onRequest: requireSignIn };
+  
   r.get(
     '/library/documents',
     { ...signedIn, schema: { tags, summary: 'The documents you read (the nation’s and your scope’s), filtered and paged, newest first', querystring: libraryQuery, response: { 200: libraryPage } } },

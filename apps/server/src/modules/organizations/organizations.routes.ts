@@ -1,3 +1,4 @@
+import { signedIn } from '../../platform/http/sign-in.ts';
 import { idParam } from '@mosaico/contracts/common';
 import {
   contact,
@@ -19,7 +20,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
 import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { exportOrganizationsCsv, importOrganizationsCsv } from './organizations-csv.ts';
 import {
   addContact,
@@ -37,10 +37,6 @@ const tags = ['organizations'];
  * Every organisation route needs a signed-in caller: refuse anonymous ones before the body is read or
  * validated, so they get 401 and not a list of field errors. (Services check again, for the CLI and tests.)
  */
-async function requireSignIn(req: FastifyRequest) {
-  if (!req.actor) throw new AppError('unauthenticated', req.sessionExpired ? 'session_expired' : 'unauthenticated');
-}
-const signedIn = { onRequest: requireSignIn };
 
 /** The uploaded CSV (multipart field `file`), or null when the request carries none. */
 async function readUpload(req: FastifyRequest): Promise<Buffer | null> {

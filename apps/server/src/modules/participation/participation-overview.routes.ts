@@ -1,16 +1,12 @@
 import { overviewQuery, overviewScopes, participationOverview } from '@mosaico/contracts/participation-overview';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { getParticipationOverview, listOverviewScopes } from './participation-overview.service.ts';
+import { requireSignIn } from '../../platform/http/sign-in.ts';
 
 const tags = ['participation'];
-
-async function requireSignIn(req: FastifyRequest) {
-  if (!req.actor) throw new AppError('unauthenticated', req.sessionExpired ? 'session_expired' : 'unauthenticated');
-}
 
 export function participationOverviewRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

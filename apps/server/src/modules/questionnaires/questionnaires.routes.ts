@@ -17,28 +17,23 @@ import {
   tokenParams,
   tokenQuestionnaire,
 } from '@mosaico/contracts/questionnaires';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
 import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
-import { AppError } from '../../platform/http/errors.ts';
-import { baseUrlOf } from '../auth/auth.routes.ts';
+import { baseUrlOf } from '../../platform/http/base-url.ts';
 import { attachmentDisposition } from '../library/library-files.ts';
 import { getInvitationStatus, sendInvitations } from './questionnaire-invitations.service.ts';
 import { listAttachableEvents, listQuestionnaireScopes } from './questionnaire-options.service.ts';
 import { answerByToken, answerQuestionnaire, getByToken } from './questionnaire-responses.service.ts';
 import { exportResultsCsv, exportResultsXlsx, getQuestionnaireResults } from './questionnaire-results.service.ts';
 import { createQuestionnaire, deleteQuestionnaire, getQuestionnaire, listQuestionnaires, updateQuestionnaire } from './questionnaires.service.ts';
+import { signedIn } from '../../platform/http/sign-in.ts';
 
 const tags = ['questionnaires'];
 const publicTags = ['public'];
-
-/** Refuse anonymous callers before anything is read, so they get 401 and not field errors. */
-async function requireSignIn(req: FastifyRequest) {
-  if (!req.actor) throw new AppError('unauthenticated', req.sessionExpired ? 'session_expired' : 'unauthenticated');
-}
 
 function sendFile(reply: FastifyReply, f: { fileName: string; contentType: string; content: Buffer }) {
   return reply
@@ -51,7 +46,7 @@ function sendFile(reply: FastifyReply, f: { fileName: string; contentType: strin
 
 export function questionnaireRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const signedIn = { onRequest: requireSignIn };
+  
   r.get(
     '/questionnaires',
     { ...signedIn, schema: { tags, summary: 'The questionnaires of the places you read (drafts only to their keepers), filtered and paged', querystring: questionnaireQuery, response: { 200: questionnairePage } } },

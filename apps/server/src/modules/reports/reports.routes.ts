@@ -26,7 +26,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
 import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { addComment, listComments, saveNarrative } from './report-narratives.service.ts';
 import { batchZip, createBatch, getBatch } from './report-batches.service.ts';
 import { getPublicReport, getPublicReportFile, getReportFile, listPublicReports, type ReportFormat } from './report-files.service.ts';
@@ -34,14 +33,11 @@ import { createTemplate, getTemplate, listTemplates, updateTemplate } from './re
 import { compareVersions, getVersionDocument, listVersions } from './report-versions.service.ts';
 import { transitionReport } from './report-workflow.service.ts';
 import { createReport, getReport, listReports, regenerateReport, reportEtag, restoreReportVersion } from './reports.service.ts';
+import { signedIn } from '../../platform/http/sign-in.ts';
 
 const tags = ['reports'];
 const publicTags = ['public'];
 
-async function requireSignIn(req: FastifyRequest) {
-  if (!req.actor) throw new AppError('unauthenticated', req.sessionExpired ? 'session_expired' : 'unauthenticated');
-}
-const signedIn = { onRequest: requireSignIn };
 
 const narrativeParams = idParam.extend({ blockKey: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/) });
 const versionParams = idParam.extend({ n: z.coerce.number().int().positive() });

@@ -1,3 +1,5 @@
+import { baseUrlOf } from '../../platform/http/base-url.ts';
+import { signedIn } from '../../platform/http/sign-in.ts';
 import { idParam } from '@mosaico/contracts/common';
 import {
   dataSource,
@@ -8,13 +10,12 @@ import {
   dataSourceQuery,
   dataSourceUpdate,
 } from '@mosaico/contracts/data-sources';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
 import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { today } from '../territories/territories.service.ts';
 import { buildDcatCatalog } from './data-sources-dcat.ts';
 import {
@@ -29,11 +30,6 @@ import {
 
 const tags = ['data-sources'];
 
-/** Refuse anonymous callers before the body is validated, so they get 401 and not field errors. */
-async function requireSignIn(req: FastifyRequest) {
-  if (!req.actor) throw new AppError('unauthenticated', req.sessionExpired ? 'session_expired' : 'unauthenticated');
-}
-const signedIn = { onRequest: requireSignIn };
 
 export function dataSourceRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -47,8 +43,7 @@ export function dataSourceRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      const base = (deps.config.PUBLIC_URL ?? `${req.protocol}://${req.headers.host}`).replace(/\/$/, '');
-      const catalog = buildDcatCatalog(base, await listPublicDataSources(deps.database.db), today());
+      const catalog = buildDcatCatalog(baseUrlOf(req, deps), await listPublicDataSources(deps.database.db), today());
       return reply
         .type('application/ld+json; charset=utf-8')
         .header('content-disposition', 'inline; filename="catalogo-basi-dati.jsonld"')

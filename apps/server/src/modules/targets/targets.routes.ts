@@ -1,23 +1,19 @@
 import { idParam } from '@mosaico/contracts/common';
 import { target, targetBody, targetDeleteQuery, targetList, targetPatchBody } from '@mosaico/contracts/targets';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
 import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { createTarget, deleteTarget, listTargets, updateTarget } from './targets.service.ts';
+import { signedIn } from '../../platform/http/sign-in.ts';
 
 const tags = ['targets'];
 
-async function requireSignIn(req: FastifyRequest) {
-  if (!req.actor) throw new AppError('unauthenticated', req.sessionExpired ? 'session_expired' : 'unauthenticated');
-}
-
 export function targetRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const signedIn = { onRequest: requireSignIn };
+  
   r.get(
     '/targets',
     { ...signedIn, schema: { tags, summary: 'The programme targets with their progress, nationally and per region, computed from the events held', response: { 200: targetList } } },

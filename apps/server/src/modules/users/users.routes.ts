@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
 import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
-import { baseUrlOf } from '../auth/auth.routes.ts';
+import { baseUrlOf } from '../../platform/http/base-url.ts';
 import { createUser, getUser, grantRole, listUsers, revokeRole, updateUser } from './users.service.ts';
 
 export function userRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -12,23 +12,18 @@ import {
   workingGroupPatch,
   workingGroupQuery,
 } from '@mosaico/contracts/working-groups';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
 import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { addMember, removeMember, updateMember } from './working-group-members.ts';
 import { createWorkingGroup, deleteWorkingGroup, getWorkingGroup, listWorkingGroups, updateWorkingGroup } from './working-groups.service.ts';
+import { signedIn } from '../../platform/http/sign-in.ts';
 
 const tags = ['working-groups'];
 
-/** Refuse anonymous callers before the body is read, so they get 401 and not field errors. */
-async function requireSignIn(req: FastifyRequest) {
-  if (!req.actor) throw new AppError('unauthenticated', req.sessionExpired ? 'session_expired' : 'unauthenticated');
-}
-const signedIn = { onRequest: requireSignIn };
 
 export function workingGroupRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
