@@ -34,7 +34,7 @@ export default async function associationsJourney({ page, base, checkA11y, artif
   await page.getByLabel('Comunità e nazionalità').fill('Senegal, Gambia');
   await page.getByLabel('Lingue').fill('wolof, francese');
   // The styled checkbox is drawn by its label, which takes the click.
-  await page.locator('label[for="join-sector-culture"]').click();
+  await page.locator('label[for="join-sectors-culture"]').click();
   await page.getByLabel('Persona di riferimento').fill('Awa Diop');
   await page.getByLabel('E-mail').fill('awa.diop@example.org');
   await page.locator('label[for="join-consent"]').click();

@@ -41,6 +41,9 @@ export function Footer() {
               <Link to="/attestati/verifica">{t('attendance.verify.footerLink')}</Link>
             </li>
             <li className="list-inline-item">
+              <Link to="/aderisci">{t('associations.joinLink')}</Link>
+            </li>
+            <li className="list-inline-item">
               <a href="/api/docs">{t('footer.apiDocs')}</a>
             </li>
           </ul>

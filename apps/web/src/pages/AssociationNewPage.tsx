@@ -9,7 +9,7 @@ export function AssociationNewPage() {
   const { t } = useTranslation();
   return (
     <RequireRole allow={canKeepAssociations}>
-      <Breadcrumb items={[{ label: t('associations.nav'), to: '/associazioni' }, { label: t('associations.new') }]} />
+      <Breadcrumb items={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('associations.nav'), to: '/associazioni' }, { label: t('associations.new') }]} />
       <div className="row">
         <div className="col-12 col-lg-8">
           <PageTitle title={t('associations.new')} lead={t('associations.newLead')} />

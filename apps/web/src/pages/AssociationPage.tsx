@@ -13,7 +13,7 @@ import { DescriptionList } from '../ui/DescriptionList.tsx';
 import { useFormat } from '../ui/format.ts';
 import { Loading } from '../ui/Loading.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
-import { QueryError } from '../ui/QueryError.tsx';
+import { LoadFailed } from '../ui/LoadFailed.tsx';
 
 /** One association: its profile, where it stands in the pipeline, its dated log and its participation. */
 export function AssociationPage() {
@@ -23,13 +23,23 @@ export function AssociationPage() {
   const id = Number(useParams().id);
   const q = useAssociation(id);
   const [editing, setEditing] = useState(false);
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
+  if (q.isPending && Number.isInteger(id) && id > 0) return <Loading />;
+  if (!q.data) {
+    return (
+      <LoadFailed
+        error={q.error}
+        notFoundTitle={t('associations.notFound')}
+        parents={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('associations.nav'), to: '/associazioni' }]}
+        back={{ to: '/associazioni', label: t('associations.backToList') }}
+        onRetry={() => q.refetch()}
+      />
+    );
+  }
   const a = q.data;
   const list = (xs: string[]) => (xs.length ? xs.join(', ') : '—');
   return (
     <>
-      <Breadcrumb items={[{ label: t('associations.nav'), to: '/associazioni' }, { label: a.name }]} />
+      <Breadcrumb items={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('associations.nav'), to: '/associazioni' }, { label: a.name }]} />
       <PageTitle title={a.name} lead={t(`associations.statuses.${a.engagementStatus}`)} />
       {!a.hasProfile && <p className="alert alert-info">{t('associations.noProfile')}</p>}
       <section aria-labelledby="profile-title" className="mb-5">

@@ -42,6 +42,9 @@ export function AssociationsPage() {
           <Link className="btn btn-outline-primary" to="/associazioni/richieste">
             {t('associations.requests.nav')}
           </Link>
+          <Link className="btn btn-outline-primary" to="/aderisci">
+            {t('associations.joinPage')}
+          </Link>
         </div>
       )}
       <form id="associations-filter" className="row g-3 align-items-start filter-form" onSubmit={submit} aria-label={t('common.filters')}>

@@ -15,7 +15,6 @@ export function CertificatePage() {
   const f = useFormat();
   const code = useParams().code ?? '';
   const v = useCertificateVerification(code);
-  const num = (n: number) => n.toLocaleString(f.locale, { maximumFractionDigits: 2 });
   return (
     <div className="row">
       <div className="col-12 col-lg-8">
@@ -38,18 +37,18 @@ export function CertificatePage() {
               </Alert>
             ) : (
               <Alert variant="danger" title={t('attendance.verify.revokedTitle')}>
-                <p className="mb-0">{t('attendance.verify.revokedText', { when: f.dateTime(v.data.revokedAt) })}</p>
+                <p className="mb-0">{t('attendance.verify.revokedText', { when: f.romeDateTime(v.data.revokedAt) })}</p>
               </Alert>
             )}
             <DescriptionList
               items={[
                 { label: t('attendance.fields.code'), value: v.data.code },
                 { label: t('attendance.fields.holder'), value: v.data.holder },
-                { label: t('attendance.fields.event'), value: `${v.data.eventTitle} (${t(`targets.kinds.${v.data.eventKind}`)})` },
+                { label: t('attendance.fields.event'), value: `${v.data.eventTitle} (${t(`events.kinds.${v.data.eventKind}`)})` },
                 { label: t('attendance.fields.issuer'), value: v.data.issuer },
-                { label: t('attendance.fields.dates'), value: v.data.firstDate && v.data.lastDate ? `${f.date(v.data.firstDate)} – ${f.date(v.data.lastDate)}` : '—' },
-                { label: t('attendance.fields.hoursAttended'), value: t('attendance.verify.hoursOf', { hours: num(v.data.hours), total: num(v.data.totalHours) }) },
-                { label: t('attendance.fields.issuedAt'), value: f.date(v.data.issuedAt) },
+                { label: t('attendance.fields.dates'), value: v.data.firstDate && v.data.lastDate ? `${f.romeDate(v.data.firstDate)} – ${f.romeDate(v.data.lastDate)}` : '—' },
+                { label: t('attendance.fields.hoursAttended'), value: t('attendance.verify.hoursOf', { hours: f.number(v.data.hours), total: f.number(v.data.totalHours) }) },
+                { label: t('attendance.fields.issuedAt'), value: f.romeDate(v.data.issuedAt) },
               ]}
             />
           </>

@@ -9,7 +9,7 @@ import { Breadcrumb } from '../ui/Breadcrumb.tsx';
 import { useFormat } from '../ui/format.ts';
 import { Loading } from '../ui/Loading.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
-import { QueryError } from '../ui/QueryError.tsx';
+import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { Table } from '../ui/Table.tsx';
 
 /** Attendance of an event for its organisers: the sessions with their check-in and sign-in sheet, hours per person, certificates. */
@@ -17,15 +17,10 @@ export function EventAttendancePage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const hours = useEventHours(id);
-  if (hours.isPending) return <Loading />;
-  if (hours.isError)
-    return (
-      <>
-        <Breadcrumb items={[{ label: t('attendance.eventsNav'), to: '/eventi' }, { label: t('attendance.nav') }]} />
-        <PageTitle title={t('attendance.nav')} />
-        <QueryError error={hours.error} onRetry={() => hours.refetch()} />
-      </>
-    );
+  if (hours.isPending && Number.isInteger(id) && id > 0) return <Loading />;
+  if (!hours.data) {
+    return <LoadFailed error={hours.error} notFoundTitle={t('events.notFound')} parents={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('events.nav'), to: '/eventi' }]} back={{ to: '/eventi', label: t('events.backToList') }} onRetry={() => hours.refetch()} />;
+  }
   return <Loaded hours={hours.data} />;
 }
 
@@ -42,7 +37,7 @@ function Loaded({ hours }: { hours: EventHours }) {
   const label = (s: EventHours['sessions'][number]) => t('attendance.sessions.label', { n: sessionNumber(s.id), date: `${et.short(s.startsAt)}, ${et.time(s.startsAt)}` });
   return (
     <>
-      <Breadcrumb items={[{ label: t('attendance.eventsNav'), to: '/eventi' }, { label: hours.event.title, to: `/eventi/${eventId}` }, { label: t('attendance.nav') }]} />
+      <Breadcrumb items={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('events.nav'), to: '/eventi' }, { label: hours.event.title, to: `/eventi/${eventId}` }, { label: t('attendance.nav') }]} />
       <PageTitle title={t('attendance.title', { title: hours.event.title })} documentTitle={t('attendance.documentTitle', { title: hours.event.title })} lead={t('attendance.lead')} />
 
       <h2 className="h3">{t('attendance.sessions.heading')}</h2>
@@ -55,7 +50,7 @@ function Loaded({ hours }: { hours: EventHours }) {
         columns={[
           { key: 'n', header: t('attendance.fields.session'), rowHeader: true, render: (s) => `${sessionNumber(s.id)}${s.title ? ` · ${s.title}` : ''}` },
           { key: 'when', header: t('attendance.fields.when'), render: (s) => `${et.short(s.startsAt)}, ${et.time(s.startsAt)}–${et.time(s.endsAt)}` },
-          { key: 'hours', header: t('attendance.fields.hours'), numeric: true, render: (s) => f.hours(s.hours) },
+          { key: 'hours', header: t('attendance.fields.hours'), numeric: true, render: (s) => f.number(s.hours) },
           { key: 'recorded', header: t('attendance.fields.recorded'), numeric: true, render: (s) => s.recorded },
           {
             key: 'actions',

@@ -14,12 +14,12 @@ export function EventEditPage() {
   const q = useEvent(id);
   if (q.isPending && Number.isInteger(id)) return <Loading />;
   if (!q.data) {
-    return <LoadFailed error={q.error} notFoundTitle={t('events.notFound')} parents={[{ label: t('events.nav'), to: '/eventi' }]} back={{ to: '/eventi', label: t('events.backToList') }} onRetry={() => q.refetch()} />;
+    return <LoadFailed error={q.error} notFoundTitle={t('events.notFound')} parents={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('events.nav'), to: '/eventi' }]} back={{ to: '/eventi', label: t('events.backToList') }} onRetry={() => q.refetch()} />;
   }
   const e = q.data;
   return (
     <>
-      <Breadcrumb items={[{ label: t('events.nav'), to: '/eventi' }, { label: e.title, to: `/eventi/${e.id}` }, { label: t('events.edit') }]} />
+      <Breadcrumb items={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('events.nav'), to: '/eventi' }, { label: e.title, to: `/eventi/${e.id}` }, { label: t('events.edit') }]} />
       <div className="row">
         <div className="col-12 col-lg-8">
           <PageTitle title={t('events.editTitle', { title: e.title })} />

@@ -65,14 +65,14 @@ export function EventPage() {
   const me = useSession().data?.me;
   if (q.isPending && Number.isInteger(id)) return <Loading />;
   if (!q.data) {
-    return <LoadFailed error={q.error} notFoundTitle={t('events.notFound')} parents={[{ label: t('events.nav'), to: '/eventi' }]} back={{ to: '/eventi', label: t('events.backToList') }} onRetry={() => q.refetch()} />;
+    return <LoadFailed error={q.error} notFoundTitle={t('events.notFound')} parents={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('events.nav'), to: '/eventi' }]} back={{ to: '/eventi', label: t('events.backToList') }} onRetry={() => q.refetch()} />;
   }
   const e = q.data;
   const place = e.scopeType === 'council' ? e.council?.name : e.scopeType === 'region' ? e.region?.name : e.scopeType === 'regions' ? e.regions.map((r) => r.name).join(', ') : t('events.scopes.nation');
   const list = (values: string[], key: string) => (values.length ? values.map((v) => t(`events.${key}.${v}`)).join(', ') : '—');
   return (
     <>
-      <Breadcrumb items={[{ label: t('events.nav'), to: '/eventi' }, { label: e.title }]} />
+      <Breadcrumb items={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('events.nav'), to: '/eventi' }, { label: e.title }]} />
       <PageTitle title={e.title} documentTitle={t('events.documentTitle', { title: e.title })} lead={`${t(`events.kinds.${e.kind}`)} · ${t(`events.statuses.${e.status}`)}`} />
       <div className="d-flex flex-wrap gap-2 mb-4">
         {e.canEdit && e.status === 'draft' && e.sessions.length > 0 && <PublishButton event={e} />}
@@ -108,7 +108,7 @@ export function EventPage() {
           { label: t('events.fields.when'), value: e.startsAt && e.endsAt ? (e.sessions.length > 1 ? t('events.fromTo', { from: time.short(e.startsAt), to: time.short(e.endsAt) }) : time.range({ startsAt: e.startsAt, endsAt: e.endsAt })) : t('events.noSessions') },
           { label: t('events.fields.scope'), value: `${t(`events.scopes.${e.scopeType}`)}${e.scopeType === 'nation' ? '' : `: ${place}`}` },
           { label: t('events.fields.organizer'), value: e.organizerOrganization ? `${e.organizerName} (${e.organizerOrganization.name})` : e.organizerName },
-          ...(e.workingGroup ? [{ label: t('events.fields.workingGroup'), value: e.workingGroup.name }] : []),
+          ...(e.workingGroup ? [{ label: t('events.fields.workingGroup'), value: <Link to={`/gruppi-di-lavoro/${e.workingGroup.id}`}>{e.workingGroup.name}</Link> }] : []),
           { label: t('events.fields.topics'), value: list(e.topics, 'topics') },
           { label: t('events.fields.targetGroups'), value: list(e.targetGroups, 'targetGroups') },
           { label: t('events.fields.hours'), value: t('events.hoursOf', { hours: time.hours(e.hours) }) },

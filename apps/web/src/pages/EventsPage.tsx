@@ -1,12 +1,14 @@
 import { EVENT_KINDS, EVENT_STATUSES, EVENT_TOPICS } from '@mosaico/contracts/participation';
+import { canKeepPlaceRecords } from '../modules/auth/permissions.ts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../modules/auth/api.ts';
 import { useCouncils } from '../modules/councils/api.ts';
-import { canOrganizeEvents, type EventFilters, type EventSummary, useEventOptions, useEvents } from '../modules/events/api.ts';
+import { type EventFilters, type EventSummary, useEventOptions, useEvents } from '../modules/events/api.ts';
 import { EventCalendar, monthBounds } from '../modules/events/EventCalendar.tsx';
-import { romeDay, useEventTime } from '../modules/events/useEventTime.ts';
+import { useEventTime } from '../modules/events/useEventTime.ts';
+import { todayInItaly } from '../ui/format.ts';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
 import { FilterButtons } from '../ui/FilterButtons.tsx';
 import { SelectField, TextField } from '../ui/Field.tsx';
@@ -38,7 +40,7 @@ export function EventsPage() {
   const scopeText = useScopeText();
   const [params] = useSearchParams();
   const calendar = params.get('vista') === 'calendario';
-  const month = /^\d{4}-\d{2}$/.test(params.get('mese') ?? '') ? (params.get('mese') as string) : romeDay(new Date().toISOString()).slice(0, 7);
+  const month = /^\d{4}-\d{2}$/.test(params.get('mese') ?? '') ? (params.get('mese') as string) : todayInItaly().slice(0, 7);
   const { applied, page, draft, set, submit, clear, hrefFor } = useUrlFilters(Object.keys(PARAMS) as Param[]);
   const filters: EventFilters = useMemo(() => {
     const out: EventFilters = calendar ? { ...monthBounds(month), pageSize: 500 } : { page, pageSize: PAGE_SIZE };
@@ -66,9 +68,9 @@ export function EventsPage() {
 
   return (
     <>
-      <Breadcrumb items={[{ label: t('events.nav') }]} />
+      <Breadcrumb items={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('events.nav') }]} />
       <PageTitle title={t('events.title')} lead={t('events.lead')} />
-      {canOrganizeEvents(me) && (
+      {canKeepPlaceRecords(me) && (
         <div className="mb-4">
           <Link className="btn btn-primary" to="/eventi/nuovo">
             <Icon name="plus" color="white" className="me-1" />

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitWords, useJoinProvinces, useSendJoinRequest } from '../modules/associations/api.ts';
 import { Alert } from '../ui/Alert.tsx';
+import { CheckboxGroup } from '../ui/CheckboxGroup.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { CheckboxField, RequiredNote, SelectField, TextField } from '../ui/Field.tsx';
 import { useFormErrors } from '../ui/form.ts';
@@ -68,16 +69,7 @@ export function JoinPage() {
           <SelectField id="join-legalForm" label={labels.legalForm} required value={v.legalForm} onChange={set('legalForm')} error={errors.fields.legalForm} emptyLabel={t('form.choose')} options={LEGAL_FORMS.map((f) => ({ value: f, label: t(`associations.legalForms.${f}`) }))} />
           <TextField id="join-communities" label={labels.communities} value={v.communities} onChange={set('communities')} error={errors.fields.communities} hint={t('associations.listHint')} />
           <TextField id="join-languages" label={labels.languages} value={v.languages} onChange={set('languages')} error={errors.fields.languages} hint={t('associations.listHint')} />
-          <fieldset className="mb-4">
-            <legend className="h6">{labels.sectors}</legend>
-            <div className="row">
-              {ASSOCIATION_SECTORS.map((s) => (
-                <div key={s} className="col-md-4">
-                  <CheckboxField id={`join-sector-${s}`} label={t(`associations.sectors.${s}`)} checked={sectors.includes(s)} onChange={(on) => setSectors((p) => (on ? [...p, s] : p.filter((x) => x !== s)))} />
-                </div>
-              ))}
-            </div>
-          </fieldset>
+          <CheckboxGroup id="join-sectors" legend={labels.sectors} values={ASSOCIATION_SECTORS} labelOf={(s) => t(`associations.sectors.${s}`)} selected={sectors} onChange={setSectors} error={errors.fields.sectors} columns={3} />
           <TextField id="join-activities" label={labels.activities} multiline value={v.activities} onChange={set('activities')} error={errors.fields.activities} maxLength={2000} />
           <h2 className="h5 mt-4">{t('associations.join.contactTitle')}</h2>
           <p className="small mb-4">{t('associations.join.contactLead')}</p>

@@ -17,7 +17,7 @@ export function JoinRequestsPage() {
   const list = useJoinRequests(status);
   return (
     <RequireRole allow={canKeepAssociations}>
-      <Breadcrumb items={[{ label: t('associations.nav'), to: '/associazioni' }, { label: t('associations.requests.nav') }]} />
+      <Breadcrumb items={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('associations.nav'), to: '/associazioni' }, { label: t('associations.requests.nav') }]} />
       <PageTitle title={t('associations.requests.title')} lead={t('associations.requests.lead')} />
       <div className="row">
         <div className="col-md-4">

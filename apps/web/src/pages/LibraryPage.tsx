@@ -1,9 +1,10 @@
 import { LIBRARY_KINDS, LIBRARY_SCOPES } from '@mosaico/contracts/library';
+import { canKeepPlaceRecords } from '../modules/auth/permissions.ts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../modules/auth/api.ts';
-import { canKeepLibrary, downloadUrl, type LibraryFilters, useLibraryDocuments } from '../modules/library/api.ts';
+import { downloadUrl, type LibraryFilters, useLibraryDocuments } from '../modules/library/api.ts';
 import { useFileSize } from '../modules/library/FileField.tsx';
 import { useScopeLabel } from '../modules/library/useScopeLabel.ts';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
@@ -46,7 +47,7 @@ export function LibraryPage() {
     <>
       <Breadcrumb items={[{ label: t('library.nav') }]} />
       <PageTitle title={t('library.title')} lead={t('library.lead')} />
-      {canKeepLibrary(me) && (
+      {canKeepPlaceRecords(me) && (
         <div className="mb-5">
           <Link className="btn btn-primary" to="/documentazione/nuovo">
             <Icon name="upload" color="white" className="me-1" />

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LineChartView } from '../modules/analysis/LineChartView.tsx';
 import { useOverview, useOverviewScopes } from '../modules/participation/api.ts';
-import { useEventKindLabel } from '../modules/participation/labels.ts';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
 import { SelectField } from '../ui/Field.tsx';
 import { useFormat } from '../ui/format.ts';
@@ -26,7 +25,6 @@ const AREAS = [
 export function ParticipationPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const kindOf = useEventKindLabel();
   const scopes = useOverviewScopes();
   const [scope, setScope] = useState('');
   const [year, setYear] = useState(String(THIS_YEAR));
@@ -87,8 +85,8 @@ export function ParticipationPage() {
                   {[
                     ['associationsEngaged', f.integer(o.associationsEngaged), t('participation.overview.associationsEngagedHint', { takingPart: o.associationsTakingPart, registered: o.associationsRegistered })],
                     ['meetingsHeld', f.integer(o.meetingsHeld), null],
-                    ['trainingHours', f.hours(o.trainingHoursDelivered), null],
-                    ['personHours', f.hours(o.personHoursAttended), null],
+                    ['trainingHours', f.number(o.trainingHoursDelivered), null],
+                    ['personHours', f.number(o.personHoursAttended), null],
                     ['responseRate', f.share(rate), t('participation.overview.responseRateHint', { answered: o.questionnaires.answered, sent: o.questionnaires.sent })],
                     ['workingGroups', f.integer(o.workingGroupsActive), null],
                   ].map(([key, value, hint]) => (
@@ -122,7 +120,7 @@ export function ParticipationPage() {
                   rows={o.meetingsByKind}
                   rowKey={(k) => k.kind}
                   columns={[
-                    { key: 'kind', header: t('participation.overview.kind'), rowHeader: true, render: (k) => kindOf(k.kind) },
+                    { key: 'kind', header: t('participation.overview.kind'), rowHeader: true, render: (k) => t(`events.kinds.${k.kind}`) },
                     { key: 'count', header: t('participation.overview.count'), numeric: true, render: (k) => f.integer(k.count) },
                   ]}
                 />

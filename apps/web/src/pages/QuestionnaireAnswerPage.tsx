@@ -23,14 +23,14 @@ export function QuestionnaireAnswerPage() {
       <LoadFailed
         error={query.error}
         notFoundTitle={t('questionnaires.notFound')}
-        parents={[{ label: t('questionnaires.nav'), to: '/questionari' }]}
+        parents={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('questionnaires.nav'), to: '/questionari' }]}
         back={{ to: '/questionari', label: t('questionnaires.backToList') }}
         onRetry={() => query.refetch()}
       />
     );
   }
   const q = query.data;
-  const crumbs = [{ label: t('questionnaires.nav'), to: '/questionari' }, { label: q.title, to: `/questionari/${q.id}` }, { label: t('questionnaires.answer.title') }];
+  const crumbs = [{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('questionnaires.nav'), to: '/questionari' }, { label: q.title, to: `/questionari/${q.id}` }, { label: t('questionnaires.answer.title') }];
   return (
     <>
       <Breadcrumb items={crumbs} />

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { canKeepPlaceRecords } from '../modules/auth/permissions.ts';
 import { RequireRole } from '../app/RequireAuth.tsx';
-import { canKeepQuestionnaires } from '../modules/questionnaires/api.ts';
 import { NewQuestionnaireForm } from '../modules/questionnaires/NewQuestionnaireForm.tsx';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
@@ -9,8 +9,8 @@ import { PageTitle } from '../ui/PageTitle.tsx';
 export function QuestionnaireNewPage() {
   const { t } = useTranslation();
   return (
-    <RequireRole allow={canKeepQuestionnaires}>
-      <Breadcrumb items={[{ label: t('questionnaires.nav'), to: '/questionari' }, { label: t('questionnaires.new') }]} />
+    <RequireRole allow={canKeepPlaceRecords}>
+      <Breadcrumb items={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('questionnaires.nav'), to: '/questionari' }, { label: t('questionnaires.new') }]} />
       <div className="row">
         <div className="col-12 col-lg-8">
           <PageTitle title={t('questionnaires.new')} lead={t('questionnaires.newLead')} />

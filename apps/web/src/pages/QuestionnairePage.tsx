@@ -51,7 +51,7 @@ export function QuestionnairePage() {
       <LoadFailed
         error={query.error}
         notFoundTitle={t('questionnaires.notFound')}
-        parents={[{ label: t('questionnaires.nav'), to: '/questionari' }]}
+        parents={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('questionnaires.nav'), to: '/questionari' }]}
         back={{ to: '/questionari', label: t('questionnaires.backToList') }}
         onRetry={() => query.refetch()}
       />
@@ -60,7 +60,7 @@ export function QuestionnairePage() {
   const q = query.data;
   return (
     <>
-      <Breadcrumb items={[{ label: t('questionnaires.nav'), to: '/questionari' }, { label: q.title }]} />
+      <Breadcrumb items={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('questionnaires.nav'), to: '/questionari' }, { label: q.title }]} />
       <PageTitle
         title={q.title}
         documentTitle={t('questionnaires.documentTitle', { title: q.title })}
@@ -77,7 +77,7 @@ export function QuestionnairePage() {
           { label: t('questionnaires.fields.event'), value: q.event ? <Link to={`/eventi/${q.event.id}`}>{q.event.title}</Link> : '—' },
           { label: t('questionnaires.fields.status'), value: t(`questionnaires.statuses.${q.status}`) },
           { label: t('questionnaires.fields.anonymous'), value: q.anonymous ? t('common.yes') : t('common.no') },
-          { label: t('questionnaires.fields.closesAt'), value: q.closesAt ? f.dateTime(q.closesAt) : t('questionnaires.noClosing') },
+          { label: t('questionnaires.fields.closesAt'), value: q.closesAt ? f.romeDateTime(q.closesAt) : t('questionnaires.noClosing') },
           { label: t('questionnaires.fields.responses'), value: f.integer(q.responseCount) },
           { label: t('questionnaires.fields.updatedAt'), value: f.dateTime(q.updatedAt) },
         ]}
@@ -100,7 +100,7 @@ export function QuestionnairePage() {
           <StatusActions q={q} />
           <DetailsForm key={`details-${q.version}`} q={q} />
           {q.status === 'open' && <InvitationForm q={q} />}
-          <InvitationList id={q.id} anonymous={q.anonymous} />
+          <InvitationList id={q.id} />
           {q.status === 'draft' && <DefinitionEditor key={q.version} q={q} />}
         </>
       )}

@@ -42,7 +42,7 @@ export function QuestionnaireRespondPage() {
       ) : state === 'open' && q.definition ? (
         <>
           {q.description && <p className="pre-line">{q.description}</p>}
-          {q.closesAt && <p>{t('questionnaires.respond.until', { date: f.dateTime(q.closesAt) })}</p>}
+          {q.closesAt && <p>{t('questionnaires.respond.until', { date: f.romeDateTime(q.closesAt) })}</p>}
           <AnswerForm
             definition={q.definition}
             pending={answer.isPending}

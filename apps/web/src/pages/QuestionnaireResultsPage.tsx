@@ -23,7 +23,7 @@ export function QuestionnaireResultsPage() {
       <LoadFailed
         error={query.error}
         notFoundTitle={t('questionnaires.notFound')}
-        parents={[{ label: t('questionnaires.nav'), to: '/questionari' }]}
+        parents={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('questionnaires.nav'), to: '/questionari' }]}
         back={{ to: '/questionari', label: t('questionnaires.backToList') }}
         onRetry={() => query.refetch()}
       />
@@ -32,13 +32,13 @@ export function QuestionnaireResultsPage() {
   const r = query.data;
   return (
     <>
-      <Breadcrumb items={[{ label: t('questionnaires.nav'), to: '/questionari' }, { label: r.title, to: `/questionari/${r.questionnaireId}` }, { label: t('questionnaires.results.title') }]} />
+      <Breadcrumb items={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('questionnaires.nav'), to: '/questionari' }, { label: r.title, to: `/questionari/${r.questionnaireId}` }, { label: t('questionnaires.results.title') }]} />
       <PageTitle title={t('questionnaires.results.title')} documentTitle={t('questionnaires.results.documentTitle', { title: r.title })} lead={r.title} />
       <DescriptionList
         items={[
           { label: t('questionnaires.results.responses'), value: f.integer(r.responseCount) },
           { label: t('questionnaires.results.invited'), value: f.integer(r.invited) },
-          { label: t('questionnaires.results.rate'), value: r.rate == null ? '—' : t('questionnaires.results.rateValue', { rate: f.integer(Math.round(r.rate * 100)), answered: r.answeredInvitations, invited: r.invited }) },
+          { label: t('questionnaires.results.rate'), value: r.rate == null ? '—' : t('questionnaires.results.rateValue', { rate: f.share(r.rate), answered: r.answeredInvitations, invited: r.invited }) },
           { label: t('questionnaires.fields.anonymous'), value: r.anonymous ? t('questionnaires.results.anonymousNote') : t('common.no') },
         ]}
       />

@@ -1,10 +1,11 @@
 import { QUESTIONNAIRE_STATUSES } from '@mosaico/contracts/participation';
+import { canKeepPlaceRecords } from '../modules/auth/permissions.ts';
 import { QUESTIONNAIRE_SCOPES } from '@mosaico/contracts/questionnaires';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../modules/auth/api.ts';
-import { canKeepQuestionnaires, type QuestionnaireFilters, useQuestionnaires } from '../modules/questionnaires/api.ts';
+import { type QuestionnaireFilters, useQuestionnaires } from '../modules/questionnaires/api.ts';
 import { StatusBadge } from '../modules/questionnaires/StatusBadge.tsx';
 import { usePlaceLabel } from '../modules/questionnaires/usePlaceLabel.ts';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
@@ -40,7 +41,7 @@ export function QuestionnairesPage() {
 
   return (
     <>
-      <Breadcrumb items={[{ label: t('questionnaires.nav') }]} />
+      <Breadcrumb items={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('questionnaires.nav') }]} />
       <PageTitle title={t('questionnaires.title')} lead={t('questionnaires.lead')} />
       {eventId && (
         <p>
@@ -48,7 +49,7 @@ export function QuestionnairesPage() {
           <Link to="/questionari">{t('questionnaires.allEvents')}</Link>
         </p>
       )}
-      {canKeepQuestionnaires(me) && (
+      {canKeepPlaceRecords(me) && (
         <div className="mb-5">
           <Link className="btn btn-primary" to={eventId ? `/questionari/nuovo?evento=${eventId}` : '/questionari/nuovo'}>
             <Icon name="plus" color="white" className="me-1" />

@@ -16,7 +16,7 @@ export function TargetsPage() {
   const [editing, setEditing] = useState<'new' | number | null>(null);
   return (
     <>
-      <Breadcrumb items={[{ label: t('targets.nav') }]} />
+      <Breadcrumb items={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('targets.nav') }]} />
       <PageTitle title={t('targets.title')} lead={t('targets.lead')} />
       {list.isPending ? (
         <Loading />

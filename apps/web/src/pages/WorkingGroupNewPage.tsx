@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { canKeepPlaceRecords } from '../modules/auth/permissions.ts';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { RequireRole } from '../app/RequireAuth.tsx';
 import { useOverviewScopes } from '../modules/participation/api.ts';
-import { canKeepGroups, useCreateWorkingGroup } from '../modules/working-groups/api.ts';
+import { useCreateWorkingGroup } from '../modules/working-groups/api.ts';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
 import { ErrorSummary } from '../ui/ErrorSummary.tsx';
 import { RequiredNote, SelectField, TextField } from '../ui/Field.tsx';
@@ -44,8 +45,8 @@ export function WorkingGroupNewPage() {
     }
   };
   return (
-    <RequireRole allow={canKeepGroups}>
-      <Breadcrumb items={[{ label: t('workingGroups.nav'), to: '/gruppi-di-lavoro' }, { label: t('workingGroups.new') }]} />
+    <RequireRole allow={canKeepPlaceRecords}>
+      <Breadcrumb items={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('workingGroups.nav'), to: '/gruppi-di-lavoro' }, { label: t('workingGroups.new') }]} />
       <div className="row">
         <div className="col-12 col-lg-8">
           <PageTitle title={t('workingGroups.new')} lead={t('workingGroups.newLead')} />

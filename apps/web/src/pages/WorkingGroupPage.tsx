@@ -1,6 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useEventKindLabel } from '../modules/participation/labels.ts';
 import { useRemoveMember, useWorkingGroup } from '../modules/working-groups/api.ts';
 import { MemberForm } from '../modules/working-groups/MemberForm.tsx';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
@@ -8,24 +8,36 @@ import { DescriptionList } from '../ui/DescriptionList.tsx';
 import { useFormat } from '../ui/format.ts';
 import { Loading } from '../ui/Loading.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
-import { QueryError } from '../ui/QueryError.tsx';
+import { useErrorMessage } from '../ui/QueryError.tsx';
+import { LoadFailed } from '../ui/LoadFailed.tsx';
 import { Table } from '../ui/Table.tsx';
 
 /** One working group: its members with roles and training hours, and its meetings (the events tied to it). */
 export function WorkingGroupPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const kindOf = useEventKindLabel();
   const id = Number(useParams().id);
   const q = useWorkingGroup(id);
   const remove = useRemoveMember(id);
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
+  const messageOf = useErrorMessage();
+  const [removing, setRemoving] = useState<number | null>(null);
+  if (q.isPending && Number.isInteger(id) && id > 0) return <Loading />;
+  if (!q.data) {
+    return (
+      <LoadFailed
+        error={q.error}
+        notFoundTitle={t('workingGroups.notFound')}
+        parents={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('workingGroups.nav'), to: '/gruppi-di-lavoro' }]}
+        back={{ to: '/gruppi-di-lavoro', label: t('workingGroups.backToList') }}
+        onRetry={() => q.refetch()}
+      />
+    );
+  }
   const g = q.data;
   const who = (m: (typeof g.members)[number]) => [m.user?.name ?? m.personName, m.organization?.name].filter(Boolean).join(' – ') || '—';
   return (
     <>
-      <Breadcrumb items={[{ label: t('workingGroups.nav'), to: '/gruppi-di-lavoro' }, { label: g.name }]} />
+      <Breadcrumb items={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('workingGroups.nav'), to: '/gruppi-di-lavoro' }, { label: g.name }]} />
       <PageTitle title={g.name} lead={g.area ?? undefined} />
       <DescriptionList
         items={[
@@ -40,6 +52,11 @@ export function WorkingGroupPage() {
           {t('workingGroups.members.title')}
         </h2>
         <p className="small">{t('workingGroups.members.hoursHint')}</p>
+        {remove.isError && (
+          <div className="alert alert-danger" role="alert">
+            {messageOf(remove.error)}
+          </div>
+        )}
         <Table
           caption={t('workingGroups.members.title')}
           captionHidden
@@ -50,18 +67,29 @@ export function WorkingGroupPage() {
             { key: 'who', header: t('workingGroups.members.who'), rowHeader: true, render: who },
             { key: 'role', header: t('workingGroups.members.role'), render: (m) => t(`workingGroups.roles.${m.role}`) },
             ...(g.canEdit ? [{ key: 'email', header: t('workingGroups.members.email'), render: (m: (typeof g.members)[number]) => m.email ?? '—' }] : []),
-            { key: 'hours', header: t('workingGroups.members.trainingHours'), numeric: true, render: (m) => f.hours(m.trainingHours) },
+            { key: 'hours', header: t('workingGroups.members.trainingHours'), numeric: true, render: (m) => f.number(m.trainingHours) },
             ...(g.canEdit
               ? [
                   {
                     key: 'actions',
                     header: t('common.actions'),
-                    render: (m: (typeof g.members)[number]) => (
-                      <button type="button" className="btn btn-link p-0" disabled={remove.isPending} onClick={() => remove.mutate(m.id)}>
-                        {t('workingGroups.members.remove')}
-                        <span className="visually-hidden"> – {who(m)}</span>
-                      </button>
-                    ),
+                    render: (m: (typeof g.members)[number]) =>
+                      removing === m.id ? (
+                        <span className="d-flex flex-wrap gap-2 align-items-center">
+                          <span role="alert">{t('workingGroups.members.removeQuestion', { who: who(m) })}</span>
+                          <button type="button" className="btn btn-danger btn-sm" disabled={remove.isPending} onClick={() => remove.mutate(m.id, { onSettled: () => setRemoving(null) })}>
+                            {t('workingGroups.members.removeConfirm')}
+                          </button>
+                          <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setRemoving(null)}>
+                            {t('common.cancel')}
+                          </button>
+                        </span>
+                      ) : (
+                        <button type="button" className="btn btn-link p-0" disabled={remove.isPending} onClick={() => setRemoving(m.id)}>
+                          {t('workingGroups.members.remove')}
+                          <span className="visually-hidden"> – {who(m)}</span>
+                        </button>
+                      ),
                   },
                 ]
               : []),
@@ -81,11 +109,11 @@ export function WorkingGroupPage() {
           empty={t('workingGroups.meetings.none')}
           columns={[
             { key: 'title', header: t('workingGroups.meetings.event'), rowHeader: true, render: (m) => <Link to={`/eventi/${m.id}`}>{m.title}</Link> },
-            { key: 'kind', header: t('workingGroups.meetings.kind'), render: (m) => kindOf(m.kind) },
+            { key: 'kind', header: t('workingGroups.meetings.kind'), render: (m) => t(`events.kinds.${m.kind}`) },
             { key: 'date', header: t('workingGroups.meetings.date'), render: (m) => f.date(m.firstDate) },
-            { key: 'status', header: t('workingGroups.meetings.status'), render: (m) => t(`workingGroups.meetings.statuses.${m.status}`) },
+            { key: 'status', header: t('workingGroups.meetings.status'), render: (m) => t(`events.statuses.${m.status}`) },
             { key: 'sessions', header: t('workingGroups.meetings.sessions'), numeric: true, render: (m) => f.integer(m.sessions) },
-            { key: 'hours', header: t('workingGroups.meetings.hours'), numeric: true, render: (m) => f.hours(m.hours) },
+            { key: 'hours', header: t('workingGroups.meetings.hours'), numeric: true, render: (m) => f.number(m.hours) },
           ]}
         />
       </section>

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { canKeepPlaceRecords } from '../modules/auth/permissions.ts';
 import { Link } from 'react-router';
 import { useSession } from '../modules/auth/api.ts';
-import { canKeepGroups, useWorkingGroups } from '../modules/working-groups/api.ts';
+import { useWorkingGroups } from '../modules/working-groups/api.ts';
 import { Breadcrumb } from '../ui/Breadcrumb.tsx';
 import { SelectField, TextField } from '../ui/Field.tsx';
 import { FilterButtons } from '../ui/FilterButtons.tsx';
@@ -24,7 +25,7 @@ export function WorkingGroupsPage() {
     <>
       <Breadcrumb items={[{ label: t('participation.nav'), to: '/partecipazione' }, { label: t('workingGroups.nav') }]} />
       <PageTitle title={t('workingGroups.title')} lead={t('workingGroups.lead')} />
-      {canKeepGroups(me) && (
+      {canKeepPlaceRecords(me) && (
         <div className="mb-5">
           <Link className="btn btn-primary" to="/gruppi-di-lavoro/nuovo">
             {t('workingGroups.new')}

@@ -2,8 +2,9 @@ import { ASSOCIATION_SECTORS, LEGAL_FORMS } from '@mosaico/contracts/participati
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { CheckboxField, RequiredNote, SelectField, TextField } from '../../ui/Field.tsx';
+import { RequiredNote, SelectField, TextField } from '../../ui/Field.tsx';
 import { useFlash } from '../../ui/Flash.tsx';
 import { useFormErrors } from '../../ui/form.ts';
 import { splitWords, useCreateAssociation } from './api.ts';
@@ -58,16 +59,7 @@ export function AssociationForm() {
       <SelectField id="association-legalForm" label={labels.legalForm} value={v.legalForm} onChange={set('legalForm')} error={errors.fields.legalForm} options={LEGAL_FORMS.map((f) => ({ value: f, label: t(`associations.legalForms.${f}`) }))} />
       <TextField id="association-communities" label={labels.communities} value={v.communities} onChange={set('communities')} error={errors.fields.communities} hint={t('associations.listHint')} />
       <TextField id="association-languages" label={labels.languages} value={v.languages} onChange={set('languages')} error={errors.fields.languages} hint={t('associations.listHint')} />
-      <fieldset className="mb-4">
-        <legend className="h6">{labels.sectors}</legend>
-        <div className="row">
-          {ASSOCIATION_SECTORS.map((s) => (
-            <div key={s} className="col-md-4">
-              <CheckboxField id={`association-sector-${s}`} label={t(`associations.sectors.${s}`)} checked={sectors.includes(s)} onChange={(on) => setSectors((prev) => (on ? [...prev, s] : prev.filter((x) => x !== s)))} />
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxGroup id="association-sectors" legend={labels.sectors} values={ASSOCIATION_SECTORS} labelOf={(s) => t(`associations.sectors.${s}`)} selected={sectors} onChange={setSectors} error={errors.fields.sectors} columns={3} />
       <TextField id="association-activities" label={labels.activities} multiline value={v.activities} onChange={set('activities')} error={errors.fields.activities} maxLength={4000} />
       <TextField id="association-contactPerson" label={labels.contactPerson} value={v.contactPerson} onChange={set('contactPerson')} error={errors.fields.contactPerson} maxLength={200} />
       <div className="row">

@@ -8,6 +8,7 @@ import { TextField } from '../../ui/Field.tsx';
 import { useFlash } from '../../ui/Flash.tsx';
 import { useFormErrors } from '../../ui/form.ts';
 import { useFormat } from '../../ui/format.ts';
+import { useErrorMessage } from '../../ui/QueryError.tsx';
 import { type JoinRequest, useDecideJoinRequest, useEraseJoinRequest } from './api.ts';
 
 /** One request: what the association said, who wrote (for the council only), and the decision. */
@@ -17,6 +18,7 @@ export function JoinRequestCard({ request: r }: { request: JoinRequest }) {
   const flash = useFlash();
   const decide = useDecideJoinRequest();
   const erase = useEraseJoinRequest();
+  const messageOf = useErrorMessage();
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
   const { errors, fromError, clear } = useFormErrors({ fieldOf: () => 'note' });
@@ -75,6 +77,11 @@ export function JoinRequestCard({ request: r }: { request: JoinRequest }) {
               {r.decisionNote ? ` — ${r.decisionNote}` : ''}
             </p>
             {r.organizationId && <Link to={`/associazioni/${r.organizationId}`}>{t('associations.requests.open', { name: r.name })}</Link>}
+            {erase.isError && (
+              <div className="alert alert-danger mt-3 mb-0" role="alert">
+                {messageOf(erase.error)}
+              </div>
+            )}
             {!r.erasedAt && (
               <div className="mt-3 d-flex flex-wrap gap-2 align-items-center">
                 <a className="btn btn-outline-primary btn-sm" href={apiUrl(`/associations/join-requests/${r.id}/personal-data`)} download={`richiesta-${r.id}-dati-personali.json`}>

@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { useFormErrors } from '../../ui/form.ts';
-import { useFormat } from '../../ui/format.ts';
+import { todayInItaly, useFormat } from '../../ui/format.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { Table } from '../../ui/Table.tsx';
 import { type Association, useAddLogEntry, useAssociationLog } from './api.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The dated log (status changes, contacts, meetings, notes) and, for editors, the form adding an entry. */
 export function LogSection({ association: a }: { association: Association }) {
@@ -18,7 +17,7 @@ export function LogSection({ association: a }: { association: Association }) {
   const f = useFormat();
   const log = useAssociationLog(a.id, true);
   const add = useAddLogEntry(a.id);
-  const [v, setV] = useState({ date: today(), kind: 'contact', summary: '' });
+  const [v, setV] = useState({ date: todayInItaly(), kind: 'contact', summary: '' });
   const set = (k: keyof typeof v) => (value: string) => setV((p) => ({ ...p, [k]: value }));
   const { errors, fromError, clear } = useFormErrors();
   const labels = { date: t('associations.log.date'), kind: t('associations.log.kind'), summary: t('associations.log.summary') };
@@ -27,7 +26,7 @@ export function LogSection({ association: a }: { association: Association }) {
     clear();
     try {
       await add.mutateAsync(v);
-      setV({ date: today(), kind: 'contact', summary: '' });
+      setV({ date: todayInItaly(), kind: 'contact', summary: '' });
     } catch (err) {
       fromError(err);
     }
@@ -70,7 +69,7 @@ export function LogSection({ association: a }: { association: Association }) {
             <ErrorSummary errors={errors} labels={labels} idPrefix="log" />
           </div>
           <div className="col-md-3">
-            <TextField id="log-date" type="date" label={labels.date} required value={v.date} onChange={set('date')} error={errors.fields.date} max={today()} />
+            <TextField id="log-date" type="date" label={labels.date} required value={v.date} onChange={set('date')} error={errors.fields.date} max={todayInItaly()} />
           </div>
           <div className="col-md-3">
             <SelectField id="log-kind" label={labels.kind} required value={v.kind} onChange={set('kind')} error={errors.fields.kind} options={LOG_ENTRY_KINDS.map((k) => ({ value: k, label: t(`associations.log.kinds.${k}`) }))} />

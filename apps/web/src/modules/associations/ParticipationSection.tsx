@@ -5,14 +5,12 @@ import { useFormat } from '../../ui/format.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { Table } from '../../ui/Table.tsx';
-import { useEventKindLabel } from '../participation/labels.ts';
 import { useParticipation } from './api.ts';
 
 /** What the association did, computed from attendance and questionnaires; rooms said to be not available yet. */
 export function ParticipationSection({ id }: { id: number }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const kindOf = useEventKindLabel();
   const p = useParticipation(id);
   return (
     <section aria-labelledby="participation-title" className="mb-5">
@@ -29,7 +27,7 @@ export function ParticipationSection({ id }: { id: number }) {
           <DescriptionList
             items={[
               { label: t('associations.participation.events'), value: f.integer(p.data.eventsAttended) },
-              { label: t('associations.participation.hours'), value: f.hours(p.data.hoursAttended) },
+              { label: t('associations.participation.hours'), value: f.number(p.data.hoursAttended) },
               { label: t('associations.participation.questionnaires'), value: f.integer(p.data.questionnairesAnswered) },
               { label: t('associations.participation.rooms'), value: t('associations.participation.roomsUnavailable') },
             ]}
@@ -42,7 +40,7 @@ export function ParticipationSection({ id }: { id: number }) {
             columns={[
               { key: 'year', header: t('associations.participation.year'), rowHeader: true, render: (y) => y.year },
               { key: 'events', header: t('associations.participation.events'), numeric: true, render: (y) => f.integer(y.events) },
-              { key: 'hours', header: t('associations.participation.hours'), numeric: true, render: (y) => f.hours(y.hours) },
+              { key: 'hours', header: t('associations.participation.hours'), numeric: true, render: (y) => f.number(y.hours) },
               { key: 'questionnaires', header: t('associations.participation.questionnaires'), numeric: true, render: (y) => f.integer(y.questionnaires) },
             ]}
           />
@@ -53,10 +51,10 @@ export function ParticipationSection({ id }: { id: number }) {
               rowKey={(e) => e.id}
               columns={[
                 { key: 'title', header: t('associations.participation.event'), rowHeader: true, render: (e) => <Link to={`/eventi/${e.id}`}>{e.title}</Link> },
-                { key: 'kind', header: t('associations.participation.kind'), render: (e) => kindOf(e.kind) },
+                { key: 'kind', header: t('associations.participation.kind'), render: (e) => t(`events.kinds.${e.kind}`) },
                 { key: 'date', header: t('associations.participation.date'), render: (e) => f.date(e.firstDate) },
                 { key: 'people', header: t('associations.participation.people'), numeric: true, render: (e) => f.integer(e.people) },
-                { key: 'hours', header: t('associations.participation.hours'), numeric: true, render: (e) => f.hours(e.hours) },
+                { key: 'hours', header: t('associations.participation.hours'), numeric: true, render: (e) => f.number(e.hours) },
               ]}
             />
           )}

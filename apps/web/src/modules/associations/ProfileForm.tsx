@@ -1,8 +1,9 @@
 import { ASSOCIATION_SECTORS, LEGAL_FORMS } from '@mosaico/contracts/participation';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { CheckboxField, SelectField, TextField } from '../../ui/Field.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { useFlash } from '../../ui/Flash.tsx';
 import { useFormErrors } from '../../ui/form.ts';
 import { type Association, splitWords, useUpdateAssociation } from './api.ts';
@@ -40,16 +41,7 @@ export function ProfileForm({ association: a, onDone }: { association: Associati
       <SelectField id="profile-legalForm" label={labels.legalForm} value={v.legalForm} onChange={set('legalForm')} error={errors.fields.legalForm} options={LEGAL_FORMS.map((f) => ({ value: f, label: t(`associations.legalForms.${f}`) }))} />
       <TextField id="profile-communities" label={labels.communities} value={v.communities} onChange={set('communities')} error={errors.fields.communities} hint={t('associations.listHint')} />
       <TextField id="profile-languages" label={labels.languages} value={v.languages} onChange={set('languages')} error={errors.fields.languages} hint={t('associations.listHint')} />
-      <fieldset className="mb-4">
-        <legend className="h6">{labels.sectors}</legend>
-        <div className="row">
-          {ASSOCIATION_SECTORS.map((s) => (
-            <div key={s} className="col-md-4">
-              <CheckboxField id={`profile-sector-${s}`} label={t(`associations.sectors.${s}`)} checked={sectors.includes(s)} onChange={(on) => setSectors((p) => (on ? [...p, s] : p.filter((x) => x !== s)))} />
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxGroup id="profile-sectors" legend={labels.sectors} values={ASSOCIATION_SECTORS} labelOf={(s) => t(`associations.sectors.${s}`)} selected={sectors} onChange={setSectors} error={errors.fields.sectors} columns={3} />
       <TextField id="profile-activities" label={labels.activities} multiline value={v.activities} onChange={set('activities')} error={errors.fields.activities} maxLength={4000} />
       <div className="d-flex gap-2">
         <button type="submit" className="btn btn-primary" disabled={update.isPending}>

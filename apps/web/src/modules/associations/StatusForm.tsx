@@ -3,18 +3,18 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
+import { todayInItaly } from '../../ui/format.ts';
 import { useFlash } from '../../ui/Flash.tsx';
 import { useFormErrors } from '../../ui/form.ts';
 import { type Association, useChangeStatus } from './api.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The pipeline as steps, the current one marked, and the form that moves the association to another. */
 export function StatusForm({ association: a }: { association: Association }) {
   const { t } = useTranslation();
   const flash = useFlash();
   const change = useChangeStatus(a.id);
-  const [v, setV] = useState({ status: '', date: today(), note: '' });
+  const [v, setV] = useState({ status: '', date: todayInItaly(), note: '' });
   const set = (k: keyof typeof v) => (value: string) => setV((p) => ({ ...p, [k]: value }));
   const { errors, fromError, setLocal, clear } = useFormErrors({ isEmpty: (f) => !v[f as keyof typeof v] });
   const labels = { status: t('associations.pipeline.to'), date: t('associations.pipeline.date'), note: t('associations.pipeline.note') };
@@ -25,7 +25,7 @@ export function StatusForm({ association: a }: { association: Association }) {
     try {
       await change.mutateAsync({ ...v, version: a.version });
       flash.show(t('associations.pipeline.changed', { status: t(`associations.statuses.${v.status}`) }));
-      setV({ status: '', date: today(), note: '' });
+      setV({ status: '', date: todayInItaly(), note: '' });
     } catch (err) {
       fromError(err);
     }
@@ -60,7 +60,7 @@ export function StatusForm({ association: a }: { association: Association }) {
             />
           </div>
           <div className="col-md-3">
-            <TextField id="status-date" type="date" label={labels.date} required value={v.date} onChange={set('date')} error={errors.fields.date} max={today()} />
+            <TextField id="status-date" type="date" label={labels.date} required value={v.date} onChange={set('date')} error={errors.fields.date} max={todayInItaly()} />
           </div>
           <div className="col-md-5">
             <TextField id="status-note" label={labels.note} required value={v.note} onChange={set('note')} error={errors.fields.note} maxLength={2000} />

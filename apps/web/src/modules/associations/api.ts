@@ -21,10 +21,6 @@ export type AssociationFilters = Partial<Record<'q' | 'status' | 'sector' | 'com
 
 /** Who registers associations and verifies join requests (the API checks the scope). */
 export const canKeepAssociations = (me: Me | null | undefined) => hasRole(me, 'national_admin', 'regional_coordinator', 'council_referent');
-/** Who reads the registry: the council side and the associations' own members. */
-export const canReadAssociations = (me: Me | null | undefined) =>
-  hasRole(me, 'national_admin', 'regional_coordinator', 'council_referent', 'tutor', 'data_provider', 'association_member');
-
 export function useAssociations(filters: AssociationFilters) {
   return useQuery({
     queryKey: ['associations', filters],

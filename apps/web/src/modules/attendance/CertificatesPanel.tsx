@@ -56,7 +56,7 @@ export function CertificatesPanel({ eventId, hours }: { eventId: number; hours: 
           columns={[
             { key: 'holder', header: t('attendance.fields.holder'), rowHeader: true, render: (c) => c.holderName },
             { key: 'code', header: t('attendance.fields.code'), render: (c) => <Link to={`/attestati/${c.code}`}>{c.code}</Link> },
-            { key: 'hours', header: t('attendance.fields.hoursAttended'), numeric: true, render: (c) => f.hours(c.hours) },
+            { key: 'hours', header: t('attendance.fields.hoursAttended'), numeric: true, render: (c) => f.number(c.hours) },
             { key: 'issued', header: t('attendance.fields.issuedAt'), render: (c) => f.dateTime(c.issuedAt) },
             {
               key: 'state',

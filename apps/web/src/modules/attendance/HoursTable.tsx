@@ -11,8 +11,8 @@ export function HoursTable({ hours }: { hours: EventHours }) {
   return (
     <>
       <p>
-        {t('attendance.hours.total', { hours: f.hours(hours.totalHours), sessions: hours.sessions.length })}{' '}
-        {threshold != null ? t('attendance.hours.threshold', { threshold, hours: f.hours((hours.totalHours * threshold) / 100) }) : t('attendance.hours.noThreshold')}
+        {t('attendance.hours.total', { hours: f.number(hours.totalHours), sessions: hours.sessions.length })}{' '}
+        {threshold != null ? t('attendance.hours.threshold', { threshold, hours: f.number((hours.totalHours * threshold) / 100) }) : t('attendance.hours.noThreshold')}
       </p>
       <Table
         caption={t('attendance.hours.caption')}
@@ -23,8 +23,8 @@ export function HoursTable({ hours }: { hours: EventHours }) {
           { key: 'name', header: t('attendance.fields.name'), rowHeader: true, render: (r) => (r.erased ? t('attendance.anonymised') : r.fullName) },
           { key: 'org', header: t('attendance.fields.organization'), render: (r) => r.organizationName ?? '—' },
           { key: 'sessions', header: t('attendance.fields.sessionsAttended'), numeric: true, render: (r) => `${r.sessionsAttended}/${hours.sessions.length}` },
-          { key: 'hours', header: t('attendance.fields.hoursAttended'), numeric: true, render: (r) => f.hours(r.hoursAttended) },
-          { key: 'percent', header: t('attendance.fields.percent'), numeric: true, render: (r) => `${r.percent.toLocaleString(f.locale, { maximumFractionDigits: 1 })}%` },
+          { key: 'hours', header: t('attendance.fields.hoursAttended'), numeric: true, render: (r) => f.number(r.hoursAttended) },
+          { key: 'percent', header: t('attendance.fields.percent'), numeric: true, render: (r) => f.percent(r.percent) },
           {
             key: 'eligible',
             header: t('attendance.fields.eligible'),

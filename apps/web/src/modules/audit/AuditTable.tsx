@@ -11,6 +11,7 @@ const LINKS: Record<string, (id: string) => string> = {
   user: (id) => `/utenti/${id}`,
   report: (id) => `/monografie/${id}`,
   library_document: (id) => `/documentazione/${id}`,
+  event: (id) => `/eventi/${id}`,
   questionnaire: (id) => `/questionari/${id}`,
   association_profile: (id) => `/associazioni/${id}`,
   working_group: (id) => `/gruppi-di-lavoro/${id}`,

@@ -27,6 +27,19 @@ export function scopeIdsOf(me: Me, scopeType: 'region' | 'council' | 'organizati
   return me.roles.filter((g) => g.scopeType === scopeType && g.scopeId != null && (!roles || roles.includes(g.role))).map((g) => g.scopeId as number);
 }
 
+/**
+ * The keepers of a place's records (library, events, questionnaires, working groups): national admins,
+ * regional coordinators in their region, council referents and tutors in their council. The API checks the place.
+ */
+export function canKeepPlaceRecords(me: Me | null | undefined): boolean {
+  return !!me?.roles.some(
+    (g) =>
+      (g.role === 'national_admin' && g.scopeType === 'nation') ||
+      (g.role === 'regional_coordinator' && g.scopeType === 'region') ||
+      ((g.role === 'council_referent' || g.role === 'tutor') && g.scopeType === 'council'),
+  );
+}
+
 /** What the interface offers each user; the API checks again, in scope, on every request. */
 export const can = {
   manageUsers: (me: Me | null | undefined) => hasRole(me, 'national_admin', 'regional_coordinator', 'council_referent'),

@@ -10,6 +10,7 @@ import {
 } from '@mosaico/contracts/data-sources';
 import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { RequiredNote, SelectField, TextField } from '../../ui/Field.tsx';
 import { useFormErrors } from '../../ui/form.ts';
@@ -20,42 +21,6 @@ import { useOrganizations } from '../organizations/api.ts';
 import { useTerritories } from '../territories/api.ts';
 import type { DataSourceInput } from './api.ts';
 import { bodyOf, type DataSourceValues, fieldOf, type ListKey, type TextKey } from './form-values.ts';
-
-interface ChoicesProps {
-  id: string;
-  legend: string;
-  options: { value: string; label: string }[];
-  value: string[];
-  onChange: (v: string[]) => void;
-  error?: string;
-  required?: boolean;
-}
-
-/** A multiple choice as a group of checkboxes; its first box carries the group's id, for the error links. */
-function Choices({ id, legend, options, value, onChange, error, required }: ChoicesProps) {
-  const toggle = (v: string) => onChange(value.includes(v) ? value.filter((x) => x !== v) : [...value, v]);
-  return (
-    <fieldset className="mb-4" aria-describedby={error ? `${id}-error` : undefined}>
-      <legend className="h6 fw-semibold px-0 mb-2">
-        {legend}
-        {required && <span aria-hidden="true"> *</span>}
-      </legend>
-      <div className="d-flex flex-wrap gap-3">
-        {options.map((o, i) => (
-          <div className="form-check form-check-inline m-0" key={o.value}>
-            <input id={i === 0 ? id : `${id}-${o.value}`} type="checkbox" checked={value.includes(o.value)} aria-invalid={error ? true : undefined} onChange={() => toggle(o.value)} />
-            <label htmlFor={i === 0 ? id : `${id}-${o.value}`}>{o.label}</label>
-          </div>
-        ))}
-      </div>
-      {error && (
-        <div id={`${id}-error`} className="invalid-feedback d-block field-error">
-          {error}
-        </div>
-      )}
-    </fieldset>
-  );
-}
 
 interface DataSourceFormProps {
   initial: DataSourceValues;
@@ -96,10 +61,12 @@ export function DataSourceForm({ initial, onSubmit, submitting, summaryExtra, re
   const list = (k: ListKey, options: readonly string[], labelOf: (v: string) => string) => ({
     id: `ds-${k}`,
     legend: labels[k],
-    value: values[k],
+    values: options,
+    labelOf,
+    selected: values[k],
     onChange: (v: string[]) => setValues((s) => ({ ...s, [k]: v })),
     error: errors.fields[k],
-    options: options.map((v) => ({ value: v, label: labelOf(v) })),
+    columns: 3 as const,
   });
   const hint = (k: string) => t(`dataSources.hints.${k}`);
   const scopes = DATA_SOURCE_SCOPES.filter((s) => s !== 'nation' || isNationalAdmin(me));
@@ -130,7 +97,7 @@ export function DataSourceForm({ initial, onSubmit, submitting, summaryExtra, re
         <TextField {...f('descriptionIt')} required multiline rows={4} maxLength={4000} />
         <TextField {...f('descriptionEn')} multiline rows={3} maxLength={4000} />
         <TextField {...f('content')} multiline rows={3} maxLength={2000} hint={hint('content')} />
-        <Choices {...list('themes', DATA_THEMES, (v) => t(`dataSources.themes.${v}`))} required />
+        <CheckboxGroup {...list('themes', DATA_THEMES, (v) => t(`dataSources.themes.${v}`))} required />
         <TextField {...f('keywords')} hint={hint('list')} />
       </fieldset>
       <fieldset className="form-fieldset mb-4">
@@ -179,13 +146,13 @@ export function DataSourceForm({ initial, onSubmit, submitting, summaryExtra, re
       </fieldset>
       <fieldset className="form-fieldset mb-4">
         <legend className="h5 px-0">{t('dataSources.sections.access')}</legend>
-        <Choices {...list('formats', DATA_FORMATS, (v) => v)} required />
+        <CheckboxGroup {...list('formats', DATA_FORMATS, (v) => v)} required />
         <SelectField {...f('accessRights')} required options={ACCESS_RIGHTS.map((v) => ({ value: v, label: t(`dataSources.access.${v}`) }))} />
         <TextField {...f('licenseUri')} type="url" hint={hint('licenseUri')} />
         <TextField {...f('accessConditions')} multiline rows={3} maxLength={2000} />
         <TextField {...f('landingPage')} type="url" />
         <TextField {...f('accessUrl')} type="url" />
-        <Choices {...list('languages', DATA_LANGUAGES, (v) => t(`dataSources.languages.${v}`))} />
+        <CheckboxGroup {...list('languages', DATA_LANGUAGES, (v) => t(`dataSources.languages.${v}`))} />
         <TextField {...f('issued')} type="date" />
         <TextField {...f('modified')} type="date" />
       </fieldset>

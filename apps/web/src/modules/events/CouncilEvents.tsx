@@ -3,10 +3,13 @@ import { Link } from 'react-router';
 import { Loading } from '../../ui/Loading.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { councilFeedUrl, type EventSummary, useEvents } from './api.ts';
-import { romeDay, useEventTime } from './useEventTime.ts';
+import { useEventTime } from './useEventTime.ts';
+import { romeDay } from '../../ui/format.ts';
 
 /** The kinds a council's page lists: its own meetings and its Migration Days. */
 const COUNCIL_KINDS = new Set(['council_plenary', 'working_table_meeting', 'seeding_meeting', 'stakeholder_meeting', 'migration_day', 'training_day', 'course']);
+
+const UNDATED = 'undated';
 
 /** A council's meetings and Migration Days, grouped by year (newest first), with the council's calendar feed. */
 export function CouncilEvents({ councilId }: { councilId: number }) {
@@ -16,10 +19,12 @@ export function CouncilEvents({ councilId }: { councilId: number }) {
   const byYear = new Map<string, EventSummary[]>();
   for (const e of list.data?.items ?? []) {
     if (!COUNCIL_KINDS.has(e.kind) || e.status === 'draft') continue;
-    const year = e.startsAt ? romeDay(e.startsAt).slice(0, 4) : t('events.council.undated');
+    // Undated events go under a fixed key (an id must not hold the translated label's spaces).
+    const year = e.startsAt ? romeDay(e.startsAt).slice(0, 4) : UNDATED;
     byYear.set(year, [...(byYear.get(year) ?? []), e]);
   }
-  const years = [...byYear.keys()].sort((a, b) => b.localeCompare(a));
+  // Years newest first, the undated ones last.
+  const years = [...byYear.keys()].sort((a, b) => (a === UNDATED ? 1 : b === UNDATED ? -1 : b.localeCompare(a)));
   return (
     <section aria-labelledby="council-events-title" className="mb-5">
       <h2 id="council-events-title" className="h4">
@@ -35,7 +40,7 @@ export function CouncilEvents({ councilId }: { councilId: number }) {
         years.map((year) => (
           <section key={year} aria-labelledby={`council-events-${year}`} className="mb-3">
             <h3 id={`council-events-${year}`} className="h5">
-              {year}
+              {year === UNDATED ? t('events.council.undated') : year}
             </h3>
             <ul>
               {(byYear.get(year) ?? [])

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { EventSummary } from './api.ts';
-import { romeDay, useEventTime } from './useEventTime.ts';
+import { useEventTime } from './useEventTime.ts';
+import { romeDay } from '../../ui/format.ts';
 
 /** "2030-03" → the first day of the next or previous month. */
-export function shiftMonth(month: string, by: number): string {
+function shiftMonth(month: string, by: number): string {
   const [y, m] = month.split('-').map(Number);
   const d = new Date(Date.UTC(y, m - 1 + by, 1));
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;

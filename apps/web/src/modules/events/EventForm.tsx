@@ -9,7 +9,7 @@ import { useFormErrors } from '../../ui/form.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { QueryError } from '../../ui/QueryError.tsx';
 import { type EventDetail, useCreateEvent, useEventOptions, useUpdateEvent } from './api.ts';
-import { CheckboxGroup } from './CheckboxGroup.tsx';
+import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
 
 interface Values {
   kind: string;

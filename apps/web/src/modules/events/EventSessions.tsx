@@ -6,7 +6,8 @@ import { RequiredNote, TextField } from '../../ui/Field.tsx';
 import { useFormErrors } from '../../ui/form.ts';
 import { useErrorMessage } from '../../ui/QueryError.tsx';
 import { type EventDetail, type EventSession, useDeleteSession, useSaveSession } from './api.ts';
-import { romeDay, romeTime, useEventTime } from './useEventTime.ts';
+import { useEventTime } from './useEventTime.ts';
+import { romeDay, romeTime } from '../../ui/format.ts';
 
 interface Values {
   date: string;
@@ -39,7 +40,7 @@ const valuesOf = (s?: EventSession): Values => ({
 });
 
 /** Adds a session, or changes one: day and times in Italian time, place and/or link, agenda and minutes. */
-function SessionForm({ eventId, session, onDone }: { eventId: number; session?: EventSession; onDone: () => void }) {
+function SessionForm({ eventId, session, name, onDone }: { eventId: number; session?: EventSession; name?: string; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useSaveSession(eventId);
   const [v, setV] = useState<Values>(() => valuesOf(session));
@@ -87,7 +88,7 @@ function SessionForm({ eventId, session, onDone }: { eventId: number; session?: 
     }
   };
   return (
-    <form id={`${prefix}-form`} noValidate onSubmit={submit} className="border rounded p-3 mb-4" aria-label={session ? t('events.sessions.editOf', { n: session.title ?? '' }) : t('events.sessions.add')}>
+    <form id={`${prefix}-form`} noValidate onSubmit={submit} className="border rounded p-3 mb-4" aria-label={name ? t('events.sessions.editOf', { name }) : t('events.sessions.add')}>
       <RequiredNote />
       <ErrorSummary errors={errors} labels={labels} idPrefix={prefix} />
       <div className="row">
@@ -135,7 +136,7 @@ function SessionItem({ event, session, n }: { event: EventDetail; session: Event
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const name = session.title ? `${t('events.sessions.numbered', { n })}: ${session.title}` : t('events.sessions.numbered', { n });
-  if (editing) return <SessionForm eventId={event.id} session={session} onDone={() => setEditing(false)} />;
+  if (editing) return <SessionForm eventId={event.id} session={session} name={name} onDone={() => setEditing(false)} />;
   return (
     <li className="mb-4">
       <h3 className="h5 mb-1">{name}</h3>

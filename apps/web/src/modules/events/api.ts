@@ -2,7 +2,6 @@ import type { eventDetail, eventInvitation, eventMaterial, eventOptions, eventRe
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, apiUrl } from '../../api/client.ts';
-import type { Me } from '../auth/api.ts';
 
 export type EventSummary = z.infer<typeof eventSummary>;
 export type EventDetail = z.infer<typeof eventDetail>;
@@ -33,16 +32,6 @@ interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
-}
-
-/** Who may organise events somewhere (the API checks the place): as for the library's keepers. */
-export function canOrganizeEvents(me: Me | null | undefined): boolean {
-  return !!me?.roles.some(
-    (g) =>
-      (g.role === 'national_admin' && g.scopeType === 'nation') ||
-      (g.role === 'regional_coordinator' && g.scopeType === 'region') ||
-      ((g.role === 'council_referent' || g.role === 'tutor') && g.scopeType === 'council'),
-  );
 }
 
 export const icsUrl = (id: number) => apiUrl(`/events/${id}/ics`);

@@ -2,7 +2,6 @@ import type { libraryDocument, libraryScope, libraryVersion } from '@mosaico/con
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, apiUrl } from '../../api/client.ts';
-import type { Me } from '../auth/api.ts';
 
 export type LibraryDocument = z.infer<typeof libraryDocument>;
 export type LibraryVersion = z.infer<typeof libraryVersion>;
@@ -29,16 +28,6 @@ export const ACCEPT = '.pdf,.docx,.xlsx,.pptx,.odt,.ods,.csv,.txt,.png,.jpg,.jpe
 
 /** Where a version downloads from (the newest without `n`): served as an attachment. */
 export const downloadUrl = (id: number, n?: number) => apiUrl(n ? `/library/documents/${id}/versions/${n}/download` : `/library/documents/${id}/download`);
-
-/** Who may upload somewhere (the API checks the scope): national admins, regional coordinators, council referents and tutors. */
-export function canKeepLibrary(me: Me | null | undefined): boolean {
-  return !!me?.roles.some(
-    (g) =>
-      (g.role === 'national_admin' && g.scopeType === 'nation') ||
-      (g.role === 'regional_coordinator' && g.scopeType === 'region') ||
-      ((g.role === 'council_referent' || g.role === 'tutor') && g.scopeType === 'council'),
-  );
-}
 
 export function useLibraryDocuments(filters: LibraryFilters) {
   return useQuery({

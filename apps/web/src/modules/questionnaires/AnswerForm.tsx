@@ -1,19 +1,21 @@
 import type { FormDefinition } from '@mosaico/form-engine/definition';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
+import { IssueSummary } from '../campaigns/IssueSummary.tsx';
 import '../forms/forms.css';
 import { controlId, FormRuntimeContext } from '../forms/runtime.ts';
 import { SectionView } from '../forms/SectionView.tsx';
 import { useLocalText } from '../forms/text.ts';
 import { usePreviewRuntime } from '../forms/usePreviewRuntime.ts';
 import { useErrorMessage } from '../../ui/QueryError.tsx';
-import { focusControl } from '../../ui/focusControl.ts';
 
 const PREFIX = 'qa';
 
 interface Problem {
   key: string;
+  /** A rule across questions has no control of its own to link to. */
+  rule?: boolean;
   label: string;
   message: string;
 }
@@ -28,19 +30,14 @@ export function AnswerForm({ definition, send, pending }: { definition: FormDefi
   const messageOf = useErrorMessage();
   const state = usePreviewRuntime(definition, PREFIX);
   const [problems, setProblems] = useState<{ key: number; message: string | null; list: Problem[] } | null>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const items = new Map(definition.sections.flatMap((s) => s.items).map((i) => [i.code, local(i.label)]));
   const labelOf = (key: string) => items.get(key.split(/[.[]/)[0]) ?? key;
-
-  useEffect(() => {
-    if (problems) summary.current?.focus();
-  }, [problems]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     state.checkAll();
     const local = Object.entries(state.check.issues).flatMap(([key, list]) => list.filter((i) => i.severity === 'error').map((i) => ({ key, label: labelOf(key), message: i.message })));
-    const rules = state.check.rules.filter((r) => r.severity === 'error').map((r) => ({ key: r.code, label: t('questionnaires.answer.rule'), message: r.message }));
+    const rules = state.check.rules.filter((r) => r.severity === 'error').map((r) => ({ key: r.code, rule: true, label: t('questionnaires.answer.rule'), message: r.message }));
     if (local.length || rules.length) {
       setProblems((p) => ({ key: (p?.key ?? 0) + 1, message: t('questionnaires.answer.fix'), list: [...local, ...rules] }));
       return;
@@ -56,24 +53,13 @@ export function AnswerForm({ definition, send, pending }: { definition: FormDefi
   return (
     <FormRuntimeContext.Provider value={state.runtime}>
       {problems && (
-        // biome-ignore lint/a11y/useSemanticElements: a named, focusable group announced when the answers are refused
-        <div ref={summary} key={problems.key} tabIndex={-1} role="group" aria-labelledby={`${PREFIX}-problems-title`} className="alert alert-danger error-summary mb-4">
-          <h2 id={`${PREFIX}-problems-title`} className="h5">
-            {t('form.errorSummaryTitle')}
-          </h2>
-          {problems.message && <p className="mb-2">{problems.message}</p>}
-          {problems.list.length > 0 && (
-            <ul className="mb-0">
-              {problems.list.map((p) => (
-                <li key={`${p.key}|${p.message}`}>
-                  <a href={`#${controlId({ idPrefix: PREFIX }, p.key)}`} onClick={(e) => focusControl(e, controlId({ idPrefix: PREFIX }, p.key))}>
-                    {p.label}: {p.message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <IssueSummary
+          id={`${PREFIX}-problems`}
+          title={t('form.errorSummaryTitle')}
+          message={problems.message}
+          focusKey={problems.key}
+          lines={problems.list.map((p) => ({ key: `${p.key}|${p.message}`, text: `${p.label}: ${p.message}`, target: p.rule ? undefined : controlId({ idPrefix: PREFIX }, p.key) }))}
+        />
       )}
       <form id={`${PREFIX}-form`} noValidate onSubmit={submit} aria-label={local(definition.title)}>
         <p className="small">{t('questionnaires.answer.requiredNote')}</p>

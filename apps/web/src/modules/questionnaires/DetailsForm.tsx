@@ -1,15 +1,17 @@
+import { romeInstant } from '@mosaico/contracts/events';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useFlash } from '../../ui/Flash.tsx';
 import { useFormErrors } from '../../ui/form.ts';
+import { romeDay } from '../../ui/format.ts';
 import { type Questionnaire, useUpdateQuestionnaire } from './api.ts';
 
 const ID = 'qdetails';
 
 /** The day of a closing time as Italians see it (YYYY-MM-DD in Rome), for a date box. */
-const romeDay = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' }) : '');
+const closingDay = (iso: string | null) => (iso ? romeDay(iso) : '');
 
 /** Title, description and closing day, changeable at any stage (the questions only while a draft). */
 export function DetailsForm({ q }: { q: Questionnaire }) {
@@ -19,7 +21,7 @@ export function DetailsForm({ q }: { q: Questionnaire }) {
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState(q.title);
   const [description, setDescription] = useState(q.description ?? '');
-  const [closesOn, setClosesOn] = useState(romeDay(q.closesAt));
+  const [closesOn, setClosesOn] = useState(closingDay(q.closesAt));
   const { errors, fromError, clear } = useFormErrors();
   const labels = { title: t('questionnaires.fields.title'), description: t('questionnaires.fields.description'), closesAt: t('questionnaires.fields.closesAt') };
 
@@ -27,8 +29,8 @@ export function DetailsForm({ q }: { q: Questionnaire }) {
     e.preventDefault();
     clear();
     try {
-      const closesAt = closesOn ? new Date(`${closesOn}T23:59:59+01:00`).toISOString() : null;
-      await update.mutateAsync({ version: q.version, title: title.trim(), description: description.trim() || null, ...(closesOn !== romeDay(q.closesAt) ? { closesAt } : {}) });
+      const closesAt = closesOn ? romeInstant(closesOn, '23:59') : null;
+      await update.mutateAsync({ version: q.version, title: title.trim(), description: description.trim() || null, ...(closesOn !== closingDay(q.closesAt) ? { closesAt } : {}) });
       flash.show(t('questionnaires.details.saved'));
       setOpen(false);
     } catch (err) {

@@ -6,7 +6,7 @@ import { Table } from '../../ui/Table.tsx';
 import { useInvitationStatus } from './api.ts';
 
 /** Invitations sent and answered, the response rate, and (to keepers) one line per invitation. */
-export function InvitationList({ id, anonymous }: { id: number; anonymous: boolean }) {
+export function InvitationList({ id }: { id: number }) {
   const { t } = useTranslation();
   const f = useFormat();
   const q = useInvitationStatus(id);
@@ -19,7 +19,7 @@ export function InvitationList({ id, anonymous }: { id: number; anonymous: boole
         {t('questionnaires.invitations.title')}
       </h2>
       <p>
-        {t('questionnaires.invitations.summary', { invited: s.invited, answered: s.answered, rate: s.rate == null ? '—' : `${f.integer(Math.round(s.rate * 100))}%` })}
+        {t('questionnaires.invitations.summary', { invited: s.invited, answered: s.answered, rate: f.share(s.rate) })}
         {s.directResponses > 0 && ` ${t('questionnaires.invitations.direct', { count: s.directResponses })}`}
       </p>
       {s.items.length > 0 && (
@@ -31,8 +31,8 @@ export function InvitationList({ id, anonymous }: { id: number; anonymous: boole
             { key: 'email', header: t('questionnaires.invitations.email'), rowHeader: true, render: (i) => i.email ?? '—' },
             { key: 'to', header: t('questionnaires.invitations.to'), render: (i) => i.organization?.name ?? i.user?.name ?? '—' },
             { key: 'sent', header: t('questionnaires.invitations.sentAt'), render: (i) => f.dateTime(i.sentAt) },
-            // For an anonymous questionnaire the day of a used link is not shown: beside the answers' days it could point at a person.
-            { key: 'answered', header: t('questionnaires.invitations.answeredAt'), render: (i) => (i.answeredAt ? (anonymous ? t('questionnaires.invitations.answered') : f.date(i.answeredAt)) : t('questionnaires.invitations.notYet')) },
+            // The server gives no day of a used link for an anonymous questionnaire: beside the answers it could point at a person.
+            { key: 'answered', header: t('questionnaires.invitations.answeredAt'), render: (i) => (i.answered ? (i.answeredAt ? f.date(i.answeredAt) : t('questionnaires.invitations.answered')) : t('questionnaires.invitations.notYet')) },
           ]}
         />
       )}

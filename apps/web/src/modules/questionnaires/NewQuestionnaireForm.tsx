@@ -1,3 +1,4 @@
+import { romeInstant } from '@mosaico/contracts/events';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -78,7 +79,7 @@ export function NewQuestionnaireForm() {
         eventId: eventId ? Number(eventId) : null,
         anonymous,
         // The last moment of the chosen day, in Italy.
-        closesAt: closesOn ? new Date(`${closesOn}T23:59:59+01:00`).toISOString() : null,
+        closesAt: closesOn ? romeInstant(closesOn, '23:59') : null,
       });
       flash.show(t('questionnaires.newForm.created', { title: q.title }), { path: `/questionari/${q.id}` });
       navigate(`/questionari/${q.id}`);

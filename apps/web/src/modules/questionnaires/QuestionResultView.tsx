@@ -1,18 +1,18 @@
 import type { QuestionResult } from '@mosaico/contracts/questionnaires';
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DescriptionList } from '../../ui/DescriptionList.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { Table } from '../../ui/Table.tsx';
 
-const ChoiceChart = lazy(() => import('./ChoiceChart.tsx'));
+const HorizontalBarChart = lazy(() => import('../../ui/HorizontalBarChart.tsx'));
 
 /** The figures of one question: a chart and its table for choices, a summary for numbers, the list of open answers. */
 export function QuestionResultView({ r, index }: { r: QuestionResult; index: number }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const percent = useCallback((n: number) => `${new Intl.NumberFormat(f.locale, { maximumFractionDigits: 1 }).format(n)}%`, [f.locale]);
+  const bars = useMemo(() => (r.kind === 'choice' ? r.options.map((o) => ({ label: o.label, value: o.count, text: `${f.integer(o.count)} (${f.percent(o.percent)})` })) : []), [r, f]);
   const headingId = `qres-${r.code}`;
   return (
     <section aria-labelledby={headingId} className="mb-5 question-result">
@@ -25,7 +25,7 @@ export function QuestionResultView({ r, index }: { r: QuestionResult; index: num
           <div className="col-lg-7">
             {r.answered > 0 ? (
               <Suspense fallback={<Loading />}>
-                <ChoiceChart bars={r.options} label={t('questionnaires.results.chartLabel', { question: r.label })} formatPercent={percent} />
+                <HorizontalBarChart bars={bars} label={t('questionnaires.results.chartLabel', { question: r.label })} rowHeight={52} className="choice-chart" />
               </Suspense>
             ) : (
               <p>{t('questionnaires.results.noAnswers')}</p>
@@ -40,7 +40,7 @@ export function QuestionResultView({ r, index }: { r: QuestionResult; index: num
               columns={[
                 { key: 'label', header: t('questionnaires.results.option'), rowHeader: true, render: (o) => o.label },
                 { key: 'count', header: t('questionnaires.results.count'), render: (o) => f.integer(o.count) },
-                { key: 'percent', header: t('questionnaires.results.percent'), render: (o) => percent(o.percent) },
+                { key: 'percent', header: t('questionnaires.results.percent'), render: (o) => f.percent(o.percent) },
               ]}
             />
             {r.type === 'multiple_choice' && <p className="small">{t('questionnaires.results.multipleNote')}</p>}
@@ -51,8 +51,8 @@ export function QuestionResultView({ r, index }: { r: QuestionResult; index: num
         <>
           <DescriptionList
             items={[
-              { label: t('questionnaires.results.mean'), value: r.mean == null ? '—' : new Intl.NumberFormat(f.locale, { maximumFractionDigits: 2 }).format(r.mean) },
-              { label: t('questionnaires.results.median'), value: r.median == null ? '—' : new Intl.NumberFormat(f.locale, { maximumFractionDigits: 2 }).format(r.median) },
+              { label: t('questionnaires.results.mean'), value: r.mean == null ? '—' : f.number(r.mean) },
+              { label: t('questionnaires.results.median'), value: r.median == null ? '—' : f.number(r.median) },
               { label: t('questionnaires.results.range'), value: r.min == null ? '—' : `${r.min} – ${r.max}` },
             ]}
           />
@@ -76,7 +76,7 @@ export function QuestionResultView({ r, index }: { r: QuestionResult; index: num
               // biome-ignore lint/suspicious/noArrayIndexKey: answers are listed as received, never reordered
               <li key={i} className="border-start border-3 ps-3 mb-3">
                 <p className="mb-1 pre-line">{a.text}</p>
-                <p className="small text-secondary mb-0">{a.by ? `${a.by} – ${f.date(a.submittedAt)}` : f.date(a.submittedAt)}</p>
+                {a.submittedAt && <p className="small text-secondary mb-0">{a.by ? `${a.by} – ${f.date(a.submittedAt)}` : f.date(a.submittedAt)}</p>}
               </li>
             ))}
           </ul>

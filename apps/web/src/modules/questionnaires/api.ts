@@ -12,7 +12,6 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, apiUrl } from '../../api/client.ts';
-import type { Me } from '../auth/api.ts';
 
 export type Questionnaire = z.infer<typeof questionnaire>;
 export type QuestionnaireSummary = z.infer<typeof questionnaireSummary>;
@@ -36,16 +35,6 @@ interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
-}
-
-/** Who may create questionnaires somewhere (the API checks the place): the same keepers as the library. */
-export function canKeepQuestionnaires(me: Me | null | undefined): boolean {
-  return !!me?.roles.some(
-    (g) =>
-      (g.role === 'national_admin' && g.scopeType === 'nation') ||
-      (g.role === 'regional_coordinator' && g.scopeType === 'region') ||
-      ((g.role === 'council_referent' || g.role === 'tutor') && g.scopeType === 'council'),
-  );
 }
 
 /** The scope select's value: "nation", "region:<id>" or "council:<id>". */

@@ -1,26 +1,27 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../ui/format.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { Table } from '../../ui/Table.tsx';
 import type { Target } from './api.ts';
 
-const TargetBarChart = lazy(() => import('./TargetBarChart.tsx'));
+const HorizontalBarChart = lazy(() => import('../../ui/HorizontalBarChart.tsx'));
 type Row = Target['progress']['regions'][number];
 
 /** One target: what it counts, the progress bar of the whole, and the regions as a chart or, on request, a table. */
 export function TargetCard({ target, onEdit }: { target: Target; onEdit?: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const f = useFormat();
   const [showTable, setShowTable] = useState(false);
   const headingId = useId();
   const tableId = useId();
-  const locale = i18n.language === 'en' ? 'en-GB' : 'it-IT';
-  const fmt = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 1 });
   const unit = t(`targets.units.${target.metric}`);
   const total = target.progress.total;
   const percent = total.percent ?? 0;
   const rows = target.progress.regions;
   // Regions where something was held, and every region of a regional target; the table lists them all.
-  const drawn = rows.filter((r) => r.value > 0 || target.scopeType === 'region');
+  const drawn = useMemo(() => rows.filter((r) => r.value > 0 || target.scopeType === 'region'), [rows, target.scopeType]);
+  const bars = useMemo(() => drawn.map((r) => ({ label: r.region?.name ?? '', value: r.value, text: f.number(r.value) })), [drawn, f]);
   const years = target.yearFrom === target.yearTo ? String(target.yearFrom) : `${target.yearFrom}–${target.yearTo}`;
   return (
     <section className="card card-bg mb-4 target-card" aria-labelledby={headingId}>
@@ -29,13 +30,13 @@ export function TargetCard({ target, onEdit }: { target: Target; onEdit?: () => 
           {target.name}
         </h2>
         <p className="small text-secondary mb-2">
-          {t(`targets.metrics.${target.metric}`, { kind: t(`targets.kinds.${target.eventKind}`) })} · {target.region ? target.region.name : t('targets.nation')} · {years}
+          {t(`targets.metrics.${target.metric}`, { kind: t(`events.kinds.${target.eventKind}`) })} · {target.region ? target.region.name : t('targets.nation')} · {years}
         </p>
         {target.description && <p>{target.description}</p>}
         <p className="mb-1 fw-semibold">
           {target.metric === 'councils_with_event_per_year'
-            ? t('targets.progressCouncils', { value: fmt(total.value), goal: fmt(total.goal ?? 0), percent: fmt(percent), share: fmt(target.targetValue) })
-            : t('targets.progress', { value: fmt(total.value), goal: fmt(total.goal ?? 0), unit, percent: fmt(percent) })}
+            ? t('targets.progressCouncils', { value: f.number(total.value), goal: f.number(total.goal ?? 0), percent: f.percent(percent), share: f.percent(target.targetValue) })
+            : t('targets.progress', { value: f.number(total.value), goal: f.number(total.goal ?? 0), unit, percent: f.percent(percent) })}
         </p>
         <div
           className="progress mb-3"
@@ -44,7 +45,7 @@ export function TargetCard({ target, onEdit }: { target: Target; onEdit?: () => 
           aria-valuenow={Math.round(Math.min(percent, 100))}
           aria-valuemin={0}
           aria-valuemax={100}
-          aria-valuetext={`${fmt(percent)}%`}
+          aria-valuetext={f.percent(percent)}
           style={{ height: '1rem' }}
         >
           <div className="progress-bar bg-primary" style={{ width: `${Math.min(percent, 100)}%` }} />
@@ -54,7 +55,7 @@ export function TargetCard({ target, onEdit }: { target: Target; onEdit?: () => 
           <p className="text-secondary">{t('targets.nothingHeld')}</p>
         ) : (
           <Suspense fallback={<Loading />}>
-            <TargetBarChart categories={drawn.map((r) => r.region?.name ?? '')} values={drawn.map((r) => r.value)} label={t('targets.chartLabel', { name: target.name, unit })} format={fmt} />
+            <HorizontalBarChart bars={bars} label={t('targets.chartLabel', { name: target.name, unit })} formatAxis={f.number} rowHeight={28} />
           </Suspense>
         )}
         <div className="d-flex flex-wrap gap-2 mt-2">
@@ -76,9 +77,9 @@ export function TargetCard({ target, onEdit }: { target: Target; onEdit?: () => 
               rowKey={(r) => r.region?.id ?? 0}
               columns={[
                 { key: 'region', header: t('targets.fields.region'), rowHeader: true, render: (r) => r.region?.name ?? (target.region ? t('targets.totalRegion') : t('targets.totalNation')) },
-                { key: 'value', header: t(`targets.valueHeader.${target.metric}`), numeric: true, render: (r) => fmt(r.value) },
-                { key: 'goal', header: t('targets.fields.goal'), numeric: true, render: (r) => (r.goal == null ? '—' : fmt(r.goal)) },
-                { key: 'percent', header: t('targets.fields.percent'), numeric: true, render: (r) => (r.percent == null ? '—' : `${fmt(r.percent)}%`) },
+                { key: 'value', header: t(`targets.valueHeader.${target.metric}`), numeric: true, render: (r) => f.number(r.value) },
+                { key: 'goal', header: t('targets.fields.goal'), numeric: true, render: (r) => f.number(r.goal) },
+                { key: 'percent', header: t('targets.fields.percent'), numeric: true, render: (r) => f.percent(r.percent) },
               ]}
             />
           )}

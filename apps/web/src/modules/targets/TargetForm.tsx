@@ -138,7 +138,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
               onChange={set('eventKind')}
               error={errors.fields.eventKind}
               emptyLabel={t('form.choose')}
-              options={EVENT_KINDS.map((k) => ({ value: k, label: t(`targets.kinds.${k}`) }))}
+              options={EVENT_KINDS.map((k) => ({ value: k, label: t(`events.kinds.${k}`) }))}
             />
           </div>
           <div className="col-md-4">

@@ -2,20 +2,10 @@ import type { member, workingGroup, workingGroupDetail } from '@mosaico/contract
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client.ts';
-import type { Me } from '../auth/api.ts';
 
 export type WorkingGroup = z.infer<typeof workingGroup>;
 export type WorkingGroupDetail = z.infer<typeof workingGroupDetail>;
 export type Member = z.infer<typeof member>;
-
-/** Who forms groups: national admins, regional coordinators, council referents and tutors (the API checks the place). */
-export const canKeepGroups = (me: Me | null | undefined) =>
-  !!me?.roles.some(
-    (g) =>
-      (g.role === 'national_admin' && g.scopeType === 'nation') ||
-      (g.role === 'regional_coordinator' && g.scopeType === 'region') ||
-      ((g.role === 'council_referent' || g.role === 'tutor') && g.scopeType === 'council'),
-  );
 
 export function useWorkingGroups(filters: { q?: string; active?: string; page?: number; pageSize?: number }) {
   return useQuery({
