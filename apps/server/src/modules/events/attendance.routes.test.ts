@@ -97,7 +97,7 @@ describe('who may record and read attendance', () => {
     expect((await c.admin.get(url(999999, sessionIds[0]))).json().error.message).toBe('Evento 999999 inesistente.');
     const res = await c.milano.put(url(eventId, napoliSession), all(true));
     expect(res.statusCode).toBe(404);
-    expect(res.json().error.message).toBe(`L’evento ${eventId} non ha la sessione ${napoliSession}.`);
+    expect(res.json().error.message).toBe(`Sessione ${napoliSession} inesistente per questo evento.`);
   });
 });
 

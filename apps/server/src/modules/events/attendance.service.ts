@@ -1,3 +1,4 @@
+import { loadSession } from './event-sessions.service.ts';
 import type { attendanceBody } from '@mosaico/contracts/attendance';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -8,26 +9,15 @@ import { translate } from '../../platform/http/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { users } from '../users/users.schema.ts';
 import { sessionHours } from './event-hours.ts';
-import { auditPlaceOf, type EventRow, loadOrganizedEvent, registrantName } from './event-access.ts';
+import { auditPlaceOf, loadOrganizedEvent, registrantName } from './event-access.ts';
 import { eventAttendance, eventRegistrations, eventSessions, } from './events.schema.ts';
 
-export type SessionRow = typeof eventSessions.$inferSelect;
-
-/** A session of that event (a session of another event is not found here). */
-export async function loadSessionOf(db: DbOrTx, event: EventRow, sessionId: number): Promise<SessionRow> {
-  const [session] = await db
-    .select()
-    .from(eventSessions)
-    .where(and(eq(eventSessions.id, sessionId), eq(eventSessions.eventId, event.id)));
-  if (!session) throw new AppError('not_found', 'attendance_session_not_found', { id: sessionId, eventId: event.id });
-  return session;
-}
 
 
 /** The check-in list of a session: every registration holding a seat (and any other recorded), with what was recorded; organisers only. */
 export async function getSessionAttendance(ctx: Ctx, eventId: number, sessionId: number) {
   const { row: event } = await loadOrganizedEvent(ctx.db, ctx, eventId, false);
-  const session = await loadSessionOf(ctx.db, event, sessionId);
+  const session = await loadSession(ctx.db, event.id, sessionId, false);
   const r = eventRegistrations;
   const a = eventAttendance;
   const rows = await ctx.db
@@ -81,7 +71,7 @@ export async function getSessionAttendance(ctx: Ctx, eventId: number, sessionId:
 export async function recordSessionAttendance(ctx: Ctx, eventId: number, sessionId: number, body: z.infer<typeof attendanceBody>) {
   await ctx.db.transaction(async (tx) => {
     const { row: event, actor } = await loadOrganizedEvent(tx, ctx, eventId);
-    const session = await loadSessionOf(tx, event, sessionId);
+    const session = await loadSession(tx, event.id, sessionId, false);
     if (event.status === 'cancelled') throw new AppError('conflict', 'attendance_event_cancelled');
     if (session.startsAt.getTime() > Date.now()) throw new AppError('conflict', 'attendance_session_not_started', { startsAt: session.startsAt.toISOString() });
 
@@ -136,10 +126,6 @@ export async function recordSessionAttendance(ctx: Ctx, eventId: number, session
   return getSessionAttendance(ctx, eventId, sessionId);
 }
 
-/** The sessions of an event in order, for the hours table and the sign-in sheets. */
-export function listSessionsOf(db: DbOrTx, eventId: number) {
-  return db.select().from(eventSessions).where(eq(eventSessions.eventId, eventId)).orderBy(asc(eventSessions.startsAt), asc(eventSessions.id));
-}
 
 /** How many registrations have a record per session of the event. */
 export async function countRecordedBySession(db: DbOrTx, eventId: number) {

@@ -1,7 +1,8 @@
 import { and, inArray, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { countRecordedBySession, listSessionsOf } from './attendance.service.ts';
+import { countRecordedBySession } from './attendance.service.ts';
+import { sessionsOf } from './events.queries.ts';
 import { type EventRow, loadOrganizedEvent } from './event-access.ts';
 import { eventCertificates } from './certificates.schema.ts';
 import { attendancePercent, reachesThreshold, sessionHours } from './event-hours.ts';
@@ -46,7 +47,7 @@ export async function liveCertificateCodes(db: DbOrTx, registrationIds: number[]
 /** Hours per person of an event, with its sessions and total hours; organisers only. */
 export async function getEventHours(ctx: Ctx, eventId: number) {
   const { row: event } = await loadOrganizedEvent(ctx.db, ctx, eventId, false);
-  const sessions = await listSessionsOf(ctx.db, event.id);
+  const sessions = await sessionsOf(ctx.db, [event.id]);
   const recorded = await countRecordedBySession(ctx.db, event.id);
   const people = await computeEventHours(ctx.db, event);
   const codes = await liveCertificateCodes(

@@ -13,8 +13,10 @@ import { presentSession, type SessionRow } from './events.queries.ts';
 
 // Sessions of an event: kept by its organisers, with agenda before and minutes after.
 
-async function loadSession(tx: DbOrTx, eventId: number, id: number): Promise<SessionRow> {
-  const [row] = await tx.select().from(eventSessions).where(and(eq(eventSessions.id, id), eq(eventSessions.eventId, eventId))).for('update');
+/** A session of that event (one of another event is not found here), locked for the transaction unless `lock` is false. */
+export async function loadSession(tx: DbOrTx, eventId: number, id: number, lock = true): Promise<SessionRow> {
+  const query = tx.select().from(eventSessions).where(and(eq(eventSessions.id, id), eq(eventSessions.eventId, eventId)));
+  const [row] = lock ? await query.for('update') : await query;
   if (!row) throw new AppError('not_found', 'event_session_not_found', { id });
   return row;
 }

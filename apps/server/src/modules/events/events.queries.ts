@@ -1,3 +1,4 @@
+import { sessionHours } from './event-hours.ts';
 import type { EVENT_TOPICS, TARGET_GROUPS } from '@mosaico/contracts/participation';
 import { and, asc, count, eq, exists, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
@@ -48,8 +49,6 @@ export const withSessionDay = (cond: (day: SQL) => SQL) =>
     sql`(select 1 from ${eventSessions} where ${eventSessions.eventId} = ${events.id} and ${cond(sql`(${eventSessions.startsAt} at time zone 'Europe/Rome')::date`)})`,
   );
 
-/** A session's length in hours, to the hundredth. */
-export const hoursOf = (s: { startsAt: Date; endsAt: Date }) => Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 36_000) / 100;
 
 export function presentSession(s: SessionRow) {
   return {
@@ -58,7 +57,7 @@ export function presentSession(s: SessionRow) {
     title: s.title,
     startsAt: s.startsAt.toISOString(),
     endsAt: s.endsAt.toISOString(),
-    hours: hoursOf(s),
+    hours: sessionHours(s.startsAt, s.endsAt),
     place: s.place,
     onlineUrl: s.onlineUrl,
     capacity: s.capacity,
@@ -127,7 +126,7 @@ export async function presentSummaries(db: DbOrTx, actor: Actor, rows: EventRow[
       startsAt: own.length ? own[0].startsAt.toISOString() : null,
       endsAt: own.length ? new Date(Math.max(...own.map((s) => s.endsAt.getTime()))).toISOString() : null,
       sessionTimes: own.map((s) => ({ id: s.id, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
-      hours: Math.round(own.reduce((h, s) => h + hoursOf(s), 0) * 100) / 100,
+      hours: Math.round(own.reduce((h, s) => h + sessionHours(s.startsAt, s.endsAt), 0) * 100) / 100,
       registeredCount: c.registered,
       waitingCount: c.waiting,
       canEdit: canOrganizeEvent(actor, r),

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { listSessionsOf, loadSessionOf } from './attendance.service.ts';
+import { loadSession } from './event-sessions.service.ts';
+import { sessionsOf } from './events.queries.ts';
 import { loadOrganizedEvent, registrantName } from './event-access.ts';
 import { sessionHours } from './event-hours.ts';
 import { eventRegistrations } from './events.schema.ts';
@@ -13,8 +14,8 @@ import { italianDay } from '../../platform/italian-time.ts';
  */
 export async function renderSessionSignInSheet(ctx: Ctx, eventId: number, sessionId: number) {
   const { row: event } = await loadOrganizedEvent(ctx.db, ctx, eventId, false);
-  const session = await loadSessionOf(ctx.db, event, sessionId);
-  const sessions = await listSessionsOf(ctx.db, event.id);
+  const session = await loadSession(ctx.db, event.id, sessionId, false);
+  const sessions = await sessionsOf(ctx.db, [event.id]);
   const r = eventRegistrations;
   const people = await ctx.db
     .select({ fullName: registrantName, organizationName: r.organizationName })

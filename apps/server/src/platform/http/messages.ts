@@ -416,7 +416,6 @@ const messages: Catalogue = {
     en: 'The .{ext} file contains macros, which are not allowed: save it without macros and try again. Nothing was uploaded.',
   },
   // Attendance, hours and certificates (module events: attendance.*, event-hours.*, certificates.*) and programme targets (module targets).
-  attendance_session_not_found: { it: 'L’evento {eventId} non ha la sessione {id}.', en: 'Event {eventId} has no session {id}.' },
   attendance_event_cancelled: { it: 'L’evento è annullato: non si registrano presenze. Nulla è stato salvato.', en: 'The event is cancelled: no attendance is recorded. Nothing was saved.' },
   attendance_session_not_started: {
     it: 'La sessione non è ancora iniziata: le presenze si registrano dall’inizio della sessione. Nulla è stato salvato.',
