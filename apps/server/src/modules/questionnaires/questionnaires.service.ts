@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { questionnaireCreateBody, questionnairePatchBody, questionnaireQuery } from '@mosaico/contracts/questionnaires';
 import type { FormDefinition } from '@mosaico/form-engine/definition';
-import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError, fieldError, requireVersion, versionConflict } from '../../platform/http/errors.ts';
 import type { Lang } from '../../platform/http/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { assertCanKeep, canKeepPlace, canReadPlace, requireKeeper } from '../auth/place-policy.ts';
+import { assertCanKeep, canKeepPlace, canReadPlace, keeperReachOf, requireKeeper } from '../auth/place-policy.ts';
 import { loadPlaceReadReach } from '../auth/place-reach.ts';
 import { requireActor } from '../auth/scope.ts';
 import { councils } from '../councils/councils.schema.ts';
@@ -17,7 +17,7 @@ import { checkDefinition } from '../forms/forms.service.ts';
 import { territories } from '../territories/territories.schema.ts';
 import { markOf } from './answer-marks.ts';
 import { questionnaireAnswerMarks } from './questionnaire-marks.schema.ts';
-import { checkEventPlace, type QuestionnaireScope, readableCondition, resolveQuestionnairePlace, scopeTypeOf } from './questionnaire-place.ts';
+import { checkEventPlace, type QuestionnaireScope, keptCondition, readableCondition, resolveQuestionnairePlace, scopeTypeOf } from './questionnaire-place.ts';
 import { questionnaireInvitations, questionnaireResponses, questionnaires } from './questionnaires.schema.ts';
 
 export type QuestionnaireRow = typeof questionnaires.$inferSelect;
@@ -125,11 +125,19 @@ export async function listQuestionnaires(ctx: Ctx, q: z.infer<typeof questionnai
   if (q.scope === 'region') where.push(isNotNull(t.regionId), isNull(t.councilId));
   if (q.scope === 'council') where.push(isNotNull(t.councilId));
   if (q.q) where.push(ilike(t.title, likePattern(q.q)));
-  // Drafts are the keepers' work in progress: filtered after reading, as keeping is decided per row.
-  const rows = (await ctx.db.select().from(t).where(and(...where)).orderBy(desc(t.updatedAt), desc(t.id))).filter((r) => r.status !== 'draft' || canKeepPlace(actor, r));
-  const page = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  // Drafts are the keepers' work in progress.
+  const kept = keptCondition(keeperReachOf(actor));
+  if (kept) where.push(or(ne(t.status, 'draft'), kept));
+  const [{ total }] = await ctx.db.select({ total: count() }).from(t).where(and(...where));
+  const page = await ctx.db
+    .select()
+    .from(t)
+    .where(and(...where))
+    .orderBy(desc(t.updatedAt), desc(t.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   const items = (await presentQuestionnaires(ctx.db, actor, page)).map(({ definition: _d, ...rest }) => rest);
-  return { items, total: rows.length, page: q.page, pageSize: q.pageSize };
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function loadQuestionnaireRow(db: DbOrTx, id: number, lock = false): Promise<QuestionnaireRow> {
