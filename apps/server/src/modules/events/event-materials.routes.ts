@@ -1,35 +1,16 @@
+import { parseUploadFields, readUpload } from '../../platform/http/multipart.ts';
 import { eventIdParams, eventMaterial, eventMaterialFields, eventMaterialList, materialParams } from '@mosaico/contracts/events';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
-import { fieldError, invalidFields } from '../../platform/http/errors.ts';
-import { toFieldIssues } from '../../platform/http/validation.ts';
 import { attachmentDisposition } from '../library/library-files.ts';
 import { signedIn } from '../../platform/http/sign-in.ts';
 import { addMaterial, deleteMaterial, listMaterials, readMaterial } from './event-materials.service.ts';
 
 const tags = ['events'];
 
-/** The multipart upload: the file (up to LIBRARY_MAX_UPLOAD_MB) and the text fields, in any order. */
-async function readUpload(req: FastifyRequest, maxBytes: number) {
-  let file: { name: string; content: Buffer } | null = null;
-  const fields: Record<string, string> = {};
-  if (!req.isMultipart()) return { file, fields };
-  try {
-    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 8, fieldSize: 16 * 1024 } })) {
-      if (part.type === 'file') {
-        const content = await part.toBuffer();
-        if (part.fieldname === 'file') file = { name: part.filename ?? '', content };
-      } else fields[part.fieldname] = String(part.value);
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fieldError(req.lang, 'event_material_file_too_large', 'file', { mb: Math.round(maxBytes / 1024 / 1024) });
-    throw err;
-  }
-  return { file, fields };
-}
 
 export function eventMaterialRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -53,10 +34,8 @@ export function eventMaterialRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      const { file, fields } = await readUpload(req, maxBytes);
-      const parsed = eventMaterialFields.safeParse(fields, { reportInput: true });
-      if (!parsed.success) throw invalidFields(toFieldIssues(parsed.error.issues, req.lang));
-      return reply.status(201).send(await addMaterial(ctxOf(req, deps), req.params.id, file, parsed.data));
+      const { file, fields } = await readUpload(req, { maxBytes, fields: 8, fieldSize: 16 * 1024, tooLarge: 'event_material_file_too_large' });
+      return reply.status(201).send(await addMaterial(ctxOf(req, deps), req.params.id, file, parseUploadFields(eventMaterialFields, fields, req)));
     },
   );
   r.get(

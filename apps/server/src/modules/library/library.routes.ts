@@ -1,3 +1,4 @@
+import { parseUploadFields, readUpload } from '../../platform/http/multipart.ts';
 import { idParam } from '@mosaico/contracts/common';
 import { libraryDeleteQuery, libraryDocument, libraryDocumentFields, libraryPage, libraryQuery, libraryScopeList, libraryVersionFields, libraryVersionList, libraryVersionParams } from '@mosaico/contracts/library';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -6,8 +7,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/app.ts';
 import { ctxOf } from '../../platform/http/auth-context.ts';
 import { parseIfMatch, setVersionEtag } from '../../platform/http/etag.ts';
-import { fieldError, invalidFields } from '../../platform/http/errors.ts';
-import { toFieldIssues } from '../../platform/http/validation.ts';
 import { attachmentDisposition } from './library-files.ts';
 import { requireKeeper } from '../auth/place-policy.ts';
 import { addLibraryVersion, createLibraryDocument, deleteLibraryDocument, getLibraryDocument, listLibraryDocuments, listLibraryScopes, listLibraryVersions, readLibraryFile } from './library.service.ts';
@@ -21,30 +20,6 @@ async function keepersOnly(req: FastifyRequest) {
   requireKeeper(req.actor ?? null);
 }
 
-/** The multipart upload: the file (up to LIBRARY_MAX_UPLOAD_MB) and the text fields, in any order. */
-async function readUpload(req: FastifyRequest, maxBytes: number) {
-  let file: { name: string; content: Buffer } | null = null;
-  const fields: Record<string, string> = {};
-  if (!req.isMultipart()) return { file, fields };
-  try {
-    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 12, fieldSize: 64 * 1024 } })) {
-      if (part.type === 'file') {
-        const content = await part.toBuffer();
-        if (part.fieldname === 'file') file = { name: part.filename ?? '', content };
-      } else fields[part.fieldname] = String(part.value);
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fieldError(req.lang, 'library_file_too_large', 'file', { mb: Math.round(maxBytes / 1024 / 1024) });
-    throw err;
-  }
-  return { file, fields };
-}
-
-function parseFields<T extends z.ZodType>(schema: T, raw: Record<string, string>, req: FastifyRequest): z.infer<T> {
-  const parsed = schema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) throw invalidFields(toFieldIssues(parsed.error.issues, req.lang));
-  return parsed.data;
-}
 
 /**
  * Sends a stored file so that no browser renders or runs it in our origin: as an attachment, with the type
@@ -65,6 +40,7 @@ function sendFile(reply: FastifyReply, f: { fileName: string; contentType: strin
 export function libraryRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const maxBytes = deps.config.LIBRARY_MAX_UPLOAD_MB * 1024 * 1024;
+  const limits = { maxBytes, fields: 12, fieldSize: 64 * 1024, tooLarge: 'library_file_too_large' };
   
   r.get(
     '/library/documents',
@@ -90,8 +66,8 @@ export function libraryRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      const { file, fields } = await readUpload(req, maxBytes);
-      const body = parseFields(libraryDocumentFields, fields, req);
+      const { file, fields } = await readUpload(req, limits);
+      const body = parseUploadFields(libraryDocumentFields, fields, req);
       const d = await createLibraryDocument(ctxOf(req, deps), file, body);
       setVersionEtag(reply, d.version);
       return reply.status(201).send(d);
@@ -136,8 +112,8 @@ export function libraryRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      const { file, fields } = await readUpload(req, maxBytes);
-      const body = parseFields(libraryVersionFields, fields, req);
+      const { file, fields } = await readUpload(req, limits);
+      const body = parseUploadFields(libraryVersionFields, fields, req);
       const d = await addLibraryVersion(ctxOf(req, deps), req.params.id, file, body, parseIfMatch(req.headers['if-match']));
       setVersionEtag(reply, d.version);
       return reply.status(201).send(d);
