@@ -47,7 +47,9 @@ const files = fs
   .sort();
 try {
   for (const file of files) {
-    const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } });
+    // Reduced motion switches Bootstrap's transitions off, so axe never measures a button's colours halfway through one
+    // (a button just turned primary read as low contrast on a loaded machine).
+    const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const page = await context.newPage();
     const consoleErrors = [];
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
